@@ -1,0 +1,22 @@
+namespace CoffeeShop.Data;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary><c>Sqlite</c> (the embedded default) or <c>SqlServer</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the app starts (turn off where a deployment step migrates).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Fill an empty menu with the seeded drinks at start-up.</summary>
+    public bool SeedMenu { get; set; } = true;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

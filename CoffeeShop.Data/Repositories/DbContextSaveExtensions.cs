@@ -1,0 +1,35 @@
+using CoffeeShop.Domain.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoffeeShop.Data.Repositories;
+
+internal static class DbContextSaveExtensions
+{
+    /// <summary>Saves, turning the provider's concurrency and unique-key failures into domain exceptions.</summary>
+    public static async Task SaveChangesTranslatingAsync(this DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyException("The record was changed or removed by someone else; read it again and retry.", ex);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new ConflictException("A record with the same unique value already exists.", ex);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        // Duplicate key row in a unique index (2601) or a unique constraint (2627).
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}

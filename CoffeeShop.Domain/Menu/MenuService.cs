@@ -1,0 +1,76 @@
+using CoffeeShop.Domain.Common;
+
+namespace CoffeeShop.Domain.Menu;
+
+/// <summary>The menu's use cases, shared by the pages, the versioned API and the compatible API.</summary>
+public sealed class MenuService(IMenuItemRepository repository, TimeProvider clock)
+{
+    public Task<PagedResult<MenuItem>> ListAsync(MenuItemQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return repository.ListAsync(query, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MenuItem>> ListCategoryAsync(MenuCategory category, CancellationToken cancellationToken) =>
+        repository.ListByCategoryAsync(category, cancellationToken);
+
+    public Task<MenuItem?> FindAsync(int id, CancellationToken cancellationToken) =>
+        repository.FindAsync(id, cancellationToken);
+
+    public async Task<MenuItem> GetAsync(int id, CancellationToken cancellationToken) =>
+        await repository.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("Menu item", id);
+
+    public async Task<MenuItem> CreateAsync(MenuItemDetails details, CancellationToken cancellationToken)
+    {
+        var item = new MenuItem(details, clock.GetUtcNow());
+        await EnsureTitleIsFreeAsync(item.Category, item.Title, null, cancellationToken);
+        await repository.AddAsync(item, cancellationToken);
+        await repository.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Replaces every field; <paramref name="expectedVersion"/> (from If-Match or a form) guards against lost updates.</summary>
+    public async Task<MenuItem> ReplaceAsync(int id, MenuItemDetails details, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
+        item.Replace(details, clock.GetUtcNow());
+        await EnsureTitleIsFreeAsync(item.Category, item.Title, item.Id, cancellationToken);
+        await repository.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    public async Task<MenuItem> SetAvailabilityAsync(int id, bool isAvailable, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
+        item.SetAvailability(isAvailable, clock.GetUtcNow());
+        await repository.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Removes the item from the menu; orders keep their own snapshot of its title and price.</summary>
+    public async Task DeleteAsync(int id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
+        repository.Remove(item);
+        await repository.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<MenuItem> GetForChangeAsync(int id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(id, cancellationToken);
+        if (expectedVersion is { } version && version != item.Version)
+        {
+            throw new ConcurrencyException($"Menu item {id} was changed by someone else (version {item.Version}, expected {version}).");
+        }
+
+        return item;
+    }
+
+    private async Task EnsureTitleIsFreeAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (await repository.TitleExistsAsync(category, title, exceptId, cancellationToken))
+        {
+            throw new ConflictException($"A {category.ToSlug()} item titled '{title}' already exists.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using CoffeeShop.Web.Models.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers;
+
+/// <summary>Friendly error pages for people; they name the trace id and nothing else about the failure.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("error/{statusCode:int}")]
+    public IActionResult Show(int statusCode)
+    {
+        var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
+        Response.StatusCode = code;
+        return View("Error", new ErrorViewModel
+        {
+            StatusCode = code,
+            TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier,
+        });
+    }
+}

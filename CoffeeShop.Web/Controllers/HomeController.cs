@@ -1,0 +1,19 @@
+using AutoMapper;
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Models.Menu;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers;
+
+/// <summary>The home page: a welcome and a few drinks to start with.</summary>
+[AllowAnonymous]
+public sealed class HomeController(MenuService menu, IMapper mapper) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var featured = await menu.ListAsync(new MenuItemQuery { Available = true, PageSize = 3 }, cancellationToken);
+        return View(mapper.Map<IReadOnlyList<MenuItemViewModel>>(featured.Items));
+    }
+}

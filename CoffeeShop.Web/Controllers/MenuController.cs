@@ -1,0 +1,40 @@
+using AutoMapper;
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Models.Menu;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers;
+
+/// <summary>The menu pages: <c>/menu</c> (hot and iced tabs, search) and <c>/menu/{id}</c>.</summary>
+[AllowAnonymous]
+[Route("menu")]
+public sealed class MenuController(MenuService menu, IMapper mapper) : Controller
+{
+    public const int MaxSearchLength = 100;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? category, string? search, CancellationToken cancellationToken)
+    {
+        // An unknown tab or an over-long search falls back to something sensible rather than an error page.
+        var tab = MenuCategories.TryParse(category, out var parsed) ? parsed : MenuCategory.Hot;
+        var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MaxSearchLength)];
+        var page = await menu.ListAsync(
+            new MenuItemQuery { Category = tab, Search = text, SortBy = MenuItemSortField.Id, PageSize = MenuItemQuery.MaxPageSize },
+            cancellationToken);
+
+        return View(new MenuIndexViewModel
+        {
+            Category = tab.ToSlug(),
+            Search = text,
+            Items = mapper.Map<IReadOnlyList<MenuItemViewModel>>(page.Items),
+        });
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var item = await menu.FindAsync(id, cancellationToken);
+        return item is null ? NotFound() : View(mapper.Map<MenuItemViewModel>(item));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace CoffeeShop.Web.Models.Common;
+
+/// <summary>Formats amounts in the shop's currency and culture ("$3.90").</summary>
+public sealed class PriceFormatter
+{
+    private readonly NumberFormatInfo _format;
+
+    public PriceFormatter(IOptions<ShopOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var culture = CultureInfo.GetCultureInfo(options.Value.Culture);
+        _format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        Currency = options.Value.Currency;
+    }
+
+    public string Currency { get; }
+
+    public string Format(decimal amount) => amount.ToString("C2", _format);
+}

@@ -1,0 +1,39 @@
+namespace CoffeeShop.Web.Startup;
+
+/// <summary>The OpenAPI document, with Swagger UI at /docs and ReDoc at /redoc, as FastAPI gives by default.</summary>
+internal static class ApiDocumentation
+{
+    public const string DocumentUrl = "/openapi/v1.json";
+
+    public static IServiceCollection AddCoffeeShopApiDocumentation(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CoffeeShop API";
+            document.Info.Version = "v1";
+            document.Info.Description =
+                "The coffee menu and orders of CoffeeShop. `/coffee/*` is a drop-in for the Sample APIs coffee API " +
+                "(json-server 0.17 conventions); `/api/v1/*` is the versioned API. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static void MapCoffeeShopApiDocumentation(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi("/openapi.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "CoffeeShop API – Swagger UI";
+            o.SwaggerEndpoint(DocumentUrl, "CoffeeShop API v1");
+        });
+        app.UseReDoc(o =>
+        {
+            o.RoutePrefix = "redoc";
+            o.DocumentTitle = "CoffeeShop API – ReDoc";
+            o.SpecUrl = DocumentUrl;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using CoffeeShop.Data;
+using CoffeeShop.Domain.Menu;
+
+namespace CoffeeShop.Web.Startup;
+
+/// <summary>The composition root of the domain and the data layer: the only place Web names Data.</summary>
+internal static class ApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddCoffeeShopApplication(
+        this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddCoffeeShopData(configuration, environment.ContentRootPath);
+        services.AddScoped<MenuService>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Migrates and seeds before the app takes its first request.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}
