@@ -1,3 +1,4 @@
+using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,8 @@ public abstract class CoffeeShopDbContext : IdentityDbContext<IdentityUser>, IDa
     }
 
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,5 +1,6 @@
 using CoffeeShop.Data.Providers;
 using CoffeeShop.Data.Repositories;
+using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

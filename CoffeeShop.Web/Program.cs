@@ -4,6 +4,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoffeeShopLogging();
 builder.Services.AddCoffeeShopApplication(builder.Configuration, builder.Environment);
+builder.Services.AddCoffeeShopSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddCoffeeShopRateLimiting(builder.Configuration);
 builder.Services.AddCoffeeShopWeb(builder.Configuration);
 builder.Services.AddCoffeeShopApiDocumentation();
 

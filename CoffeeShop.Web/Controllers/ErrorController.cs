@@ -2,11 +2,13 @@ using System.Diagnostics;
 using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoffeeShop.Web.Controllers;
 
 /// <summary>Friendly error pages for people; they name the trace id and nothing else about the failure.</summary>
 [AllowAnonymous]
+[DisableRateLimiting]
 [ApiExplorerSettings(IgnoreApi = true)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorController : Controller

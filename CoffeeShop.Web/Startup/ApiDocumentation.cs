@@ -15,14 +15,19 @@ internal static class ApiDocumentation
                 "The coffee menu and orders of CoffeeShop. `/coffee/*` is a drop-in for the Sample APIs coffee API " +
                 "(json-server 0.17 conventions); `/api/v1/*` is the versioned API. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
         return services;
     }
 
-    public static void MapCoffeeShopApiDocumentation(this WebApplication app)
+    public static void MapCoffeeShopApiDocument(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapOpenApi("/openapi.json").AllowAnonymous();
+    }
+
+    /// <summary>The two documentation UIs are static pages served before routing, so no endpoint policy applies.</summary>
+    public static void UseCoffeeShopApiDocumentationUi(this WebApplication app)
+    {
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";

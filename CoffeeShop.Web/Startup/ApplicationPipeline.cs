@@ -1,4 +1,6 @@
 using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -16,19 +18,37 @@ internal static class ApplicationPipeline
         app.UseWhen(ApiRequests.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiRequests.IsApi(context), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
 
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseCoffeeShopApiDocumentationUi();
         app.UseCoffeeShopRequestLogging();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<SecurityEventLoggingMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
 
     public static WebApplication MapCoffeeShopEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
         app.MapCoffeeShopHealth();
-        app.MapCoffeeShopApiDocumentation();
+        app.MapCoffeeShopApiDocument();
         app.MapControllers();
-        app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+
+        // Anything else is a 404 (problem details or the friendly page), not a sign-in prompt from the fallback policy.
+        app.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }

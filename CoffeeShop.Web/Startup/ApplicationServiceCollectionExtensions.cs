@@ -1,5 +1,6 @@
 using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -12,14 +13,16 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
         services.AddScoped<MenuService>();
+        services.AddScoped<IdentitySeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 
-    /// <summary>Migrates and seeds before the app takes its first request.</summary>
+    /// <summary>Migrates, seeds the menu, the roles and (in Development) the demo accounts before the first request.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
     }
 }

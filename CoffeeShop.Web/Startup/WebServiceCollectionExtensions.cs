@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -14,7 +15,8 @@ internal static class WebServiceCollectionExtensions
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.SectionName));
         services.AddSingleton<PriceFormatter>();
 
-        services.AddControllersWithViews()
+        // Every form post must carry its antiforgery token; API controllers opt out (they never read the cookie).
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -23,7 +25,7 @@ internal static class WebServiceCollectionExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddAutoMapper(_ => { }, typeof(MenuProfile));
+        services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
     }
 }

@@ -12,11 +12,9 @@ namespace CoffeeShop.Web.Controllers.Api;
 /// The Sample APIs coffee API, route for route: <c>/coffee/hot</c> and <c>/coffee/iced</c> with
 /// json-server 0.17 query options, so a client written for it works unchanged.
 /// </summary>
-[ApiController]
 [Route("coffee")]
-[Produces("application/json")]
 [Tags("Coffee (compatible)")]
-public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ControllerBase
+public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ApiControllerBase
 {
     /// <summary>Lists a category's drinks (hot or iced). Supports field=value, _gte/_lte/_ne/_like, q, _sort/_order, _page/_limit, _start/_end.</summary>
     [HttpGet("{category}")]

@@ -9,11 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CoffeeShop.Web.Controllers.Api;
 
 /// <summary>The versioned menu API: <c>/api/v1/menu-items</c>.</summary>
-[ApiController]
 [Route("api/v1/menu-items")]
-[Produces("application/json")]
 [Tags("Menu items")]
-public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : ControllerBase
+public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : ApiControllerBase
 {
     /// <summary>Lists menu items, filtered, sorted and paged.</summary>
     [HttpGet]

@@ -1,0 +1,49 @@
+using AutoMapper;
+using CoffeeShop.Domain.ApiKeys;
+using CoffeeShop.Web.Contracts.ApiKeys;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers.Api;
+
+/// <summary>API keys for programs (Admin): created once, stored hashed, scoped to a role, revocable.</summary>
+[Route("api/v1/api-keys")]
+[Authorize(Roles = AppRoles.Admin)]
+[Tags("API keys")]
+public sealed class ApiKeysApiController(ApiKeyService apiKeys, IMapper mapper, ILogger<ApiKeysApiController> logger) : ApiControllerBase
+{
+    /// <summary>Lists every key, live and revoked.</summary>
+    [HttpGet]
+    [ProducesResponseType<IReadOnlyList<ApiKeyResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    public async Task<IReadOnlyList<ApiKeyResponse>> List(CancellationToken cancellationToken) =>
+        mapper.Map<IReadOnlyList<ApiKeyResponse>>(await apiKeys.ListAsync(cancellationToken));
+
+    /// <summary>Creates a key. The response holds the key itself: store it now, it is never shown again.</summary>
+    [HttpPost]
+    [ProducesResponseType<CreatedApiKeyResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    public async Task<ActionResult<CreatedApiKeyResponse>> Create(CreateApiKeyRequest request, CancellationToken cancellationToken)
+    {
+        var issued = await apiKeys.CreateAsync(request.Name!, request.Role!, User.Identity?.Name, cancellationToken);
+        logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}, role {Role}) created by {UserName}", issued.Key.Id, issued.Key.Name, issued.Key.Role, User.Identity?.Name);
+        return Created($"/api/v1/api-keys/{issued.Key.Id}", mapper.Map<CreatedApiKeyResponse>(issued));
+    }
+
+    /// <summary>Revokes a key at once; requests that send it get 401 from then on.</summary>
+    [HttpDelete("{id:int}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> Revoke(int id, CancellationToken cancellationToken)
+    {
+        var key = await apiKeys.RevokeAsync(id, cancellationToken);
+        logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) revoked by {UserName}", key.Id, key.Name, User.Identity?.Name);
+        return NoContent();
+    }
+}

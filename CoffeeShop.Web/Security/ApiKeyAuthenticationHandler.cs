@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using CoffeeShop.Domain.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CoffeeShop.Web.Security;
+
+/// <summary>Authenticates <c>X-Api-Key</c>: the caller acts as the key, with the key's role.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ApiKeyService apiKeys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(AuthSchemes.ApiKeyHeader, out var presented))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var check = await apiKeys.AuthenticateAsync(presented.ToString(), Context.RequestAborted);
+        if (!check.Succeeded)
+        {
+            Logger.LogWarning("Rejected an invalid or revoked API key from {ClientIp}", Context.Connection.RemoteIpAddress);
+            return AuthenticateResult.Fail("Invalid API key.");
+        }
+
+        var key = check.Key!;
+        if (check.FirstUse)
+        {
+            Logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) was used for the first time from {ClientIp}", key.Id, key.Name, Context.Connection.RemoteIpAddress);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(TokenClaims.Subject, ApiKeyPrincipal.SubjectFor(key.Id)),
+                new Claim(ClaimTypes.Name, $"api-key:{key.Name}"),
+                new Claim(TokenClaims.Role, key.Role),
+            ],
+            AuthSchemes.ApiKey,
+            ClaimTypes.Name,
+            TokenClaims.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
+    }
+}
+
+/// <summary>How a key appears as a caller: its subject is <c>api-key:{id}</c>, never a user id.</summary>
+public static class ApiKeyPrincipal
+{
+    public const string SubjectPrefix = "api-key:";
+
+    public static string SubjectFor(int keyId) => SubjectPrefix + keyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,14 @@
+namespace CoffeeShop.Web.Security;
+
+/// <summary>The three roles: customers sign themselves up; baristas run the queue; admins run the shop.</summary>
+public static class AppRoles
+{
+    public const string Customer = "Customer";
+    public const string Barista = "Barista";
+    public const string Admin = "Admin";
+
+    /// <summary>Roles that may work the order queue.</summary>
+    public const string Staff = Barista + "," + Admin;
+
+    public static IReadOnlyList<string> All { get; } = [Customer, Barista, Admin];
+}
