@@ -9,5 +9,5 @@ for provider in Sqlite SqlServer; do
   dotnet ef migrations add "$name" \
     --project CoffeeShop.Data --startup-project CoffeeShop.Data \
     --context "${provider}CoffeeShopDbContext" \
-    --output-dir "Migrations/$provider" --namespace "CoffeeShop.Data.Migrations.$provider"
+    --output-dir "Migrations/$provider"
 done

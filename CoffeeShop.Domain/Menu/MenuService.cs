@@ -3,7 +3,7 @@ using CoffeeShop.Domain.Common;
 namespace CoffeeShop.Domain.Menu;
 
 /// <summary>The menu's use cases, shared by the pages, the versioned API and the compatible API.</summary>
-public sealed class MenuService(IMenuItemRepository repository, TimeProvider clock)
+public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotifier notifier, TimeProvider clock)
 {
     public Task<PagedResult<MenuItem>> ListAsync(MenuItemQuery query, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class MenuService(IMenuItemRepository repository, TimeProvider clo
         var item = new MenuItem(details, clock.GetUtcNow());
         await EnsureTitleIsFreeAsync(item.Category, item.Title, null, cancellationToken);
         await repository.AddAsync(item, cancellationToken);
-        await repository.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return item;
     }
 
@@ -35,7 +35,7 @@ public sealed class MenuService(IMenuItemRepository repository, TimeProvider clo
         var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
         item.Replace(details, clock.GetUtcNow());
         await EnsureTitleIsFreeAsync(item.Category, item.Title, item.Id, cancellationToken);
-        await repository.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return item;
     }
 
@@ -43,7 +43,7 @@ public sealed class MenuService(IMenuItemRepository repository, TimeProvider clo
     {
         var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
         item.SetAvailability(isAvailable, clock.GetUtcNow());
-        await repository.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return item;
     }
 
@@ -52,7 +52,13 @@ public sealed class MenuService(IMenuItemRepository repository, TimeProvider clo
     {
         var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
         repository.Remove(item);
+        await SaveAsync(cancellationToken);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
         await repository.SaveChangesAsync(cancellationToken);
+        await notifier.MenuChangedAsync(cancellationToken);
     }
 
     private async Task<MenuItem> GetForChangeAsync(int id, int? expectedVersion, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using AutoMapper;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Models.Menu;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoffeeShop.Web.Controllers;
 
@@ -11,6 +13,7 @@ namespace CoffeeShop.Web.Controllers;
 public sealed class HomeController(MenuService menu, IMapper mapper) : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var featured = await menu.ListAsync(new MenuItemQuery { Available = true, PageSize = 3 }, cancellationToken);

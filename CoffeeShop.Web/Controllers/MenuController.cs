@@ -1,8 +1,10 @@
 using AutoMapper;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Models.Menu;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoffeeShop.Web.Controllers;
 
@@ -14,6 +16,7 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
     public const int MaxSearchLength = 100;
 
     [HttpGet("")]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Index(string? category, string? search, CancellationToken cancellationToken)
     {
         // An unknown tab or an over-long search falls back to something sensible rather than an error page.
@@ -32,6 +35,8 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
     }
 
     [HttpGet("{id:int}")]
+
+    [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var item = await menu.FindAsync(id, cancellationToken);

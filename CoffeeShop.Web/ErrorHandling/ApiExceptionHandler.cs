@@ -38,6 +38,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more validation errors occurred.",
         },
+        RequestValidationException invalid => new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not Found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
         ConcurrencyException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition Failed", stale.Message),

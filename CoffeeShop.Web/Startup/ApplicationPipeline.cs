@@ -9,6 +9,9 @@ internal static class ApplicationPipeline
 {
     public static WebApplication UseCoffeeShopPipeline(this WebApplication app)
     {
+        // Outermost, so each request is logged once, with the status the client finally got.
+        app.UseCoffeeShopRequestLogging();
+
         // API callers get problem details for every error; people get friendly pages.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -27,12 +30,12 @@ internal static class ApplicationPipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
-        app.UseCoffeeShopRequestLogging();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -16,7 +19,13 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<PriceFormatter>();
 
         // Every form post must carry its antiforgery token; API controllers opt out (they never read the cookie).
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                var json = o.InputFormatters.OfType<SystemTextJsonInputFormatter>().First();
+                json.SupportedMediaTypes.Add(MediaTypes.JsonPatch);
+                json.SupportedMediaTypes.Add(MediaTypes.MergePatch);
+            })
             .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -25,6 +34,7 @@ internal static class WebServiceCollectionExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddMenuOutputCache();
         services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
     }

@@ -1,10 +1,12 @@
 using AutoMapper;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Compat;
 using CoffeeShop.Web.Contracts.Menu;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoffeeShop.Web.Controllers.Api;
 
@@ -18,6 +20,7 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ApiC
 {
     /// <summary>Lists a category's drinks (hot or iced). Supports field=value, _gte/_lte/_ne/_like, q, _sort/_order, _page/_limit, _start/_end.</summary>
     [HttpGet("{category}")]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<CoffeeResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -41,6 +44,7 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ApiC
 
     /// <summary>Gets one drink of the category by id.</summary>
     [HttpGet("{category}/{id:int}")]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -1,23 +1,33 @@
+using System.Text.Json.Nodes;
 using AutoMapper;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Menu;
+using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
+using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.JsonPatch.SystemTextJson;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoffeeShop.Web.Controllers.Api;
 
-/// <summary>The versioned menu API: <c>/api/v1/menu-items</c>.</summary>
+/// <summary>
+/// The versioned menu API: <c>/api/v1/menu-items</c>. Reads are public; writes are for admins and take
+/// If-Match, so a client cannot overwrite a change it has not seen.
+/// </summary>
 [Route("api/v1/menu-items")]
 [Tags("Menu items")]
 public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : ApiControllerBase
 {
     /// <summary>Lists menu items, filtered, sorted and paged.</summary>
     [HttpGet]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<PagedResponse<MenuItemResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     public async Task<PagedResponse<MenuItemResponse>> List([FromQuery] MenuItemListRequest request, CancellationToken cancellationToken)
     {
         var page = await menu.ListAsync(request.ToQuery(), cancellationToken);
@@ -27,10 +37,11 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
 
     /// <summary>Gets one menu item; its ETag answers If-None-Match with 304.</summary>
     [HttpGet("{id:int}", Name = nameof(GetMenuItem))]
+    [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> GetMenuItem(int id, CancellationToken cancellationToken)
     {
         var item = await menu.GetAsync(id, cancellationToken);
@@ -40,6 +51,114 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
+        return mapper.Map<MenuItemResponse>(item);
+    }
+
+    /// <summary>Adds a drink to the menu. image and isAvailable may be left out.</summary>
+    [HttpPost]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<MenuItemResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    public async Task<ActionResult<MenuItemResponse>> Create([FromBody] MenuItemRequestBody body, CancellationToken cancellationToken)
+    {
+        var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.CreateFields);
+        var item = await menu.CreateAsync(request.ToDetails(), cancellationToken);
+        Response.GetTypedHeaders().ETag = EntityTags.For(item.Version);
+        return CreatedAtRoute(nameof(GetMenuItem), new { id = item.Id }, mapper.Map<MenuItemResponse>(item));
+    }
+
+    /// <summary>Replaces every field of the item. Leaving a field out is a 400 naming it (send image: null to clear the picture).</summary>
+    [HttpPut("{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<ActionResult<MenuItemResponse>> Replace(int id, [FromBody] MenuItemRequestBody body, CancellationToken cancellationToken)
+    {
+        var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.ReplaceFields);
+        return Written(await menu.ReplaceAsync(id, request.ToDetails(), EntityTags.ExpectedVersion(Request), cancellationToken));
+    }
+
+    /// <summary>Changes some fields (RFC 7396 merge patch: send only what changes; null clears image).</summary>
+    [HttpPatch("{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.MergePatch)]
+    [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    public async Task<ActionResult<MenuItemResponse>> MergePatch(int id, [FromBody] MenuItemRequestBody patch, CancellationToken cancellationToken)
+    {
+        if (patch.Json is null || patch.Json.Count == 0)
+        {
+            throw new RequestValidationException("body", "A merge patch must change at least one field.");
+        }
+
+        var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
+        var merged = MenuItemRequestReader.MergePatch(MenuItemRequestReader.ToJson(MenuItemRequest.From(item)), patch.Json) as JsonObject;
+        var request = MenuItemRequestReader.Read(merged, MenuItemRequestReader.PatchedFields);
+        return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
+    }
+
+    /// <summary>Changes the item with RFC 6902 operations (add, remove, replace, move, copy, test), checked after applying.</summary>
+    [HttpPatch("{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.JsonPatch)]
+    [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<ActionResult<MenuItemResponse>> JsonPatch(int id, [FromBody] JsonPatchDocument<MenuItemRequest>? patch, CancellationToken cancellationToken)
+    {
+        if (patch is null || patch.Operations.Count == 0)
+        {
+            throw new RequestValidationException("body", "A JSON Patch must hold at least one operation.");
+        }
+
+        var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
+        var request = MenuItemRequest.From(item);
+        var errors = new Dictionary<string, string[]>();
+        patch.ApplyTo(request, error => errors[error.Operation?.path ?? "body"] = [error.ErrorMessage]);
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        MenuItemRequestReader.Validate(request, MenuItemRequestReader.PatchedFields);
+        return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
+    }
+
+    /// <summary>Takes the item off the menu for good. Past orders keep their own copy of its title and price.</summary>
+    [HttpDelete("{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        await menu.DeleteAsync(id, EntityTags.ExpectedVersion(Request), cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>The item a patch starts from, and the version it must still have when saved (If-Match, else the one read).</summary>
+    private async Task<(MenuItem Item, int Expected)> LoadForPatchAsync(int id, CancellationToken cancellationToken)
+    {
+        var item = await menu.GetAsync(id, cancellationToken);
+        return (item, EntityTags.ExpectedVersion(Request) ?? item.Version);
+    }
+
+    private MenuItemResponse Written(MenuItem item)
+    {
+        Response.GetTypedHeaders().ETag = EntityTags.For(item.Version);
         return mapper.Map<MenuItemResponse>(item);
     }
 }
