@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public abstract class CoffeeShopDbContext : IdentityDbContext<IdentityUser>, IDa
     }
 
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

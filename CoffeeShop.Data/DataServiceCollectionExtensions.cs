@@ -1,6 +1,7 @@
 using CoffeeShop.Data.Providers;
 using CoffeeShop.Data.Repositories;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
+        services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
