@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public abstract class CoffeeShopDbContext : IdentityDbContext<IdentityUser>, IDa
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,6 +2,7 @@ using CoffeeShop.Data.Providers;
 using CoffeeShop.Data.Repositories;
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

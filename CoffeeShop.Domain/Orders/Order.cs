@@ -1,0 +1,176 @@
+using CoffeeShop.Domain.Common;
+
+namespace CoffeeShop.Domain.Orders;
+
+/// <summary>
+/// A customer's order: who, what (lines with the menu's title and price at order time) and how far along
+/// it is. Guards its own invariants and status moves; every change bumps <see cref="Version"/>.
+/// </summary>
+public sealed class Order
+{
+    private readonly List<OrderLine> _lines = [];
+
+    public Order(string code, string customerName, string? notes, string? customerId, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
+        : this()
+    {
+        Code = Guard.Text(code, "code", 1, OrderLimits.CodeMaxLength);
+        CustomerName = Guard.Text(customerName, "customerName", 1, OrderLimits.CustomerNameMaxLength);
+        Notes = Guard.Text(notes, "notes", 0, OrderLimits.NotesMaxLength);
+        CustomerId = ValidCustomerId(customerId);
+
+        if (lines is null || lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
+        {
+            throw new DomainValidationException("lines", LineCountMessage);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is null)
+            {
+                throw new DomainValidationException(LineField(i), $"{LineField(i)} is required.");
+            }
+        }
+
+        ValidateLines(lines.Select(l => (l.MenuItemId, l.Quantity)).ToList());
+        _lines.AddRange(lines.Select((line, i) => line.AtPosition(i + 1)));
+
+        Status = OrderStatus.Pending;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Version = 1;
+    }
+
+    // For EF Core materialisation.
+    private Order()
+    {
+        Code = string.Empty;
+        CustomerName = string.Empty;
+        Notes = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The public tracking code: whoever holds it may see the order, so it is unguessable.</summary>
+    public string Code { get; private set; }
+
+    public string CustomerName { get; private set; }
+
+    /// <summary>The Identity user who placed the order, or null for a guest.</summary>
+    public string? CustomerId { get; private set; }
+
+    public string Notes { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    /// <summary>Computed from the lines' snapshots, never from the menu's current prices.</summary>
+    public decimal Total => _lines.Sum(l => l.Subtotal);
+
+    public OrderStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The concurrency version: two baristas moving the same order cannot both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// The whole state machine: Pending → Preparing → Ready → Completed by staff; Pending → Cancelled by
+    /// anyone; Preparing → Cancelled by staff only (the drink is already being made). Nothing else.
+    /// </summary>
+    public static bool IsAllowedMove(OrderStatus from, OrderStatus to, OrderActor actor) => (from, to) switch
+    {
+        (OrderStatus.Pending, OrderStatus.Preparing) => actor == OrderActor.Staff,
+        (OrderStatus.Preparing, OrderStatus.Ready) => actor == OrderActor.Staff,
+        (OrderStatus.Ready, OrderStatus.Completed) => actor == OrderActor.Staff,
+        (OrderStatus.Pending, OrderStatus.Cancelled) => actor is OrderActor.Customer or OrderActor.Staff,
+        (OrderStatus.Preparing, OrderStatus.Cancelled) => actor == OrderActor.Staff,
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="actor"/> may move this order to <paramref name="next"/> now (for showing buttons).</summary>
+    public bool CanMoveTo(OrderStatus next, OrderActor actor) => IsAllowedMove(Status, next, actor);
+
+    /// <summary>Moves the order on; a move the rules refuse throws <see cref="ConflictException"/>.</summary>
+    public void MoveTo(OrderStatus next, OrderActor actor, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(next))
+        {
+            throw new DomainValidationException("status", $"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+        }
+
+        if (!Enum.IsDefined(actor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(actor), actor, "Unknown actor.");
+        }
+
+        if (!IsAllowedMove(Status, next, actor))
+        {
+            throw new ConflictException(IsAllowedMove(Status, next, OrderActor.Staff)
+                ? $"A customer cannot move an order from {Status} to {next}; only staff can."
+                : $"An order cannot move from {Status} to {next}.");
+        }
+
+        Status = next;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    public void Cancel(OrderActor actor, DateTimeOffset now) => MoveTo(OrderStatus.Cancelled, actor, now);
+
+    /// <summary>True when <paramref name="userId"/> placed this order; a guest order belongs to no signed-in user.</summary>
+    public bool IsOwnedBy(string? userId) =>
+        userId is not null && CustomerId is not null && string.Equals(CustomerId, userId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The rules on the requested lines that need no menu: how many, how much of each, and one line per
+    /// menu item. Shared by the ordering service (to fail before the menu is read) and the constructor.
+    /// </summary>
+    /// <remarks>
+    /// A second line for the same item is refused rather than merged: merging would make the order's lines
+    /// differ from the request (an error on lines[3] might then describe another line), and refusing now
+    /// can be relaxed later (say, for per-line options) without changing the meaning of any accepted order.
+    /// </remarks>
+    internal static void ValidateLines(IReadOnlyList<(int MenuItemId, int Quantity)> lines)
+    {
+        if (lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
+        {
+            throw new DomainValidationException("lines", LineCountMessage);
+        }
+
+        var firstIndexOf = new Dictionary<int, int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (menuItemId, quantity) = lines[i];
+            Guard.Range(quantity, LineField(i, "quantity"), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
+            if (!firstIndexOf.TryAdd(menuItemId, i))
+            {
+                throw new DomainValidationException(
+                    LineField(i, "menuItemId"),
+                    $"Menu item {menuItemId} is already on the order at {LineField(firstIndexOf[menuItemId])}; change that line's quantity instead.");
+            }
+        }
+    }
+
+    /// <summary>The field name of a line as the request spells it (<c>lines[1].menuItemId</c>), so the edge can show the error beside it.</summary>
+    internal static string LineField(int index, string? member = null) =>
+        member is null ? $"lines[{index}]" : $"lines[{index}].{member}";
+
+    internal static string LineCountMessage =>
+        $"lines must list between {OrderLimits.LinesMin} and {OrderLimits.LinesMax} items.";
+
+    private static string? ValidCustomerId(string? customerId)
+    {
+        if (string.IsNullOrWhiteSpace(customerId))
+        {
+            return null;
+        }
+
+        if (customerId.Length > OrderLimits.CustomerIdMaxLength)
+        {
+            throw new DomainValidationException("customerId", $"customerId must be at most {OrderLimits.CustomerIdMaxLength} characters.");
+        }
+
+        return customerId;
+    }
+}

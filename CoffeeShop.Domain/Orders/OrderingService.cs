@@ -1,0 +1,186 @@
+using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Menu;
+
+namespace CoffeeShop.Domain.Orders;
+
+/// <summary>The ordering use cases, shared by the order pages, the barista queue and the orders API.</summary>
+public sealed class OrderingService(
+    IOrderRepository orders,
+    IMenuItemRepository menu,
+    IOrderCodeGenerator codes,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Places an order for available menu items, snapshotting each item's title and price. A missing or
+    /// unavailable item fails with the field of its line (<c>lines[i].menuItemId</c>).
+    /// </summary>
+    public async Task<Order> PlaceAsync(OrderRequest request, CancellationToken cancellationToken) =>
+        (await PlaceAsync(request, null, cancellationToken)).Order;
+
+    /// <summary>
+    /// Places an order once per idempotency key: a retry with the same key and body returns the first order
+    /// and creates nothing; the same key with another body throws <see cref="IdempotencyKeyReusedException"/>.
+    /// The key is saved in the same transaction as the order, so concurrent retries cannot both create one.
+    /// </summary>
+    public async Task<PlacedOrder> PlaceAsync(OrderRequest request, IdempotentRequest? idempotency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (idempotency is not null && await FindReplayAsync(idempotency, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var requested = RequestedLines(request.Lines);
+
+        // One round trip for the whole menu the order needs, however many lines it has.
+        var ids = requested.Select(l => l.MenuItemId).ToList();
+        var items = (await menu.FindManyAsync(ids, cancellationToken)).ToDictionary(m => m.Id);
+
+        var lines = new List<OrderLine>(requested.Count);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var (menuItemId, quantity) = requested[i];
+            if (!items.TryGetValue(menuItemId, out var item))
+            {
+                throw new DomainValidationException(Order.LineField(i, "menuItemId"), $"Menu item {menuItemId} does not exist.");
+            }
+
+            if (!item.IsAvailable)
+            {
+                throw new DomainValidationException(
+                    Order.LineField(i, "menuItemId"), $"Menu item {menuItemId} ({item.Title}) is not available at the moment.");
+            }
+
+            lines.Add(new OrderLine(item.Id, item.Title, item.Price, quantity));
+        }
+
+        // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
+        // ConflictException, and the customer can simply submit again.
+        var order = new Order(codes.NewCode(), request.CustomerName, request.Notes, request.CustomerId, lines, clock.GetUtcNow());
+        await orders.AddAsync(order, cancellationToken);
+        if (idempotency is null)
+        {
+            await orders.SaveChangesAsync(cancellationToken);
+            return new PlacedOrder(order, Replayed: false);
+        }
+
+        orders.AddIdempotencyRecord(order, idempotency);
+        try
+        {
+            await orders.SaveChangesAsync(cancellationToken);
+            return new PlacedOrder(order, Replayed: false);
+        }
+        catch (ConflictException)
+        {
+            // A concurrent request with the same key committed first: answer with its order.
+            var winner = await FindReplayAsync(idempotency, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return winner;
+        }
+    }
+
+    private async Task<PlacedOrder?> FindReplayAsync(IdempotentRequest idempotency, CancellationToken cancellationToken)
+    {
+        var earlier = await orders.FindByIdempotencyKeyAsync(idempotency.Scope, idempotency.Key, cancellationToken);
+        if (earlier is not { } found)
+        {
+            return null;
+        }
+
+        return found.RequestHash == idempotency.RequestHash
+            ? new PlacedOrder(found.Order, Replayed: true)
+            : throw new IdempotencyKeyReusedException("This Idempotency-Key was already used with a different request body.");
+    }
+
+    public async Task<Order> GetAsync(int id, CancellationToken cancellationToken) =>
+        await orders.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("Order", id);
+
+    public async Task<Order> GetByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+
+        // The message leaves the code out: it is a bearer secret and error messages end up in logs.
+        return await orders.FindByCodeAsync(code, cancellationToken) ?? throw new NotFoundException("No order has that code.");
+    }
+
+    public Task<PagedResult<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return orders.ListAsync(query, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Order>> ListOpenAsync(CancellationToken cancellationToken) =>
+        orders.ListOpenAsync(cancellationToken);
+
+    /// <summary>
+    /// Cancels an order. Staff may cancel any order; a customer only their own (anyone else is told the
+    /// order does not exist, as when viewing it). Refused moves throw <see cref="ConflictException"/>.
+    /// </summary>
+    public async Task<Order> CancelAsync(int id, OrderActor actor, string? actingUserId, CancellationToken cancellationToken)
+    {
+        var order = await GetAsync(id, cancellationToken);
+        if (actor != OrderActor.Staff && !order.IsOwnedBy(actingUserId))
+        {
+            throw NotFoundException.For("Order", id);
+        }
+
+        order.Cancel(actor, clock.GetUtcNow());
+        await orders.SaveChangesAsync(cancellationToken);
+        return order;
+    }
+
+    /// <summary>Cancels the order as its customer on the strength of the code alone, which is how a guest proves the order is theirs.</summary>
+    public async Task<Order> CancelByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var order = await GetByCodeAsync(code, cancellationToken);
+        order.Cancel(OrderActor.Customer, clock.GetUtcNow());
+        await orders.SaveChangesAsync(cancellationToken);
+        return order;
+    }
+
+    /// <summary>
+    /// A staff move (the barista's buttons, the status endpoint). There is no customer variant: the only
+    /// move a customer may make is a cancel, and <see cref="CancelAsync"/> checks that the order is theirs.
+    /// </summary>
+    public async Task<Order> MoveAsync(int id, OrderStatus newStatus, CancellationToken cancellationToken)
+    {
+        var order = await GetAsync(id, cancellationToken);
+        order.MoveTo(newStatus, OrderActor.Staff, clock.GetUtcNow());
+        await orders.SaveChangesAsync(cancellationToken);
+        return order;
+    }
+
+    /// <summary>
+    /// Who may see an order by its id: staff, and the signed-in customer who placed it. (Holding the code
+    /// is a separate right, checked by the lookup itself.) MVC and the API both ask here.
+    /// </summary>
+    public static bool CanView(Order order, string? userId, bool isStaff)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return isStaff || order.IsOwnedBy(userId);
+    }
+
+    /// <summary>The request's lines as (id, quantity), checked before anything is read, with each failure naming its line.</summary>
+    private static List<(int MenuItemId, int Quantity)> RequestedLines(IReadOnlyList<OrderLineRequest>? lines)
+    {
+        // Counted first, so a flood of lines is refused before anything else is looked at.
+        if (lines is null || lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
+        {
+            throw new DomainValidationException("lines", Order.LineCountMessage);
+        }
+
+        var requested = new List<(int MenuItemId, int Quantity)>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i] ?? throw new DomainValidationException(Order.LineField(i), $"{Order.LineField(i)} is required.");
+            requested.Add((line.MenuItemId, line.Quantity));
+        }
+
+        Order.ValidateLines(requested);
+        return requested;
+    }
+}

@@ -1,0 +1,328 @@
+using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
+using Moq;
+using static CoffeeShop.Tests.Unit.Domain.Orders.OrderTestData;
+
+namespace CoffeeShop.Tests.Unit.Domain.Orders;
+
+[TestFixture]
+[Category("Unit")]
+public sealed class OrderingServiceTests
+{
+    private const string GeneratedCode = "generated-code-0123456";
+    private static readonly DateTimeOffset Now = PlacedAt.AddHours(1);
+
+    private Mock<IOrderRepository> _orders = null!;
+    private Mock<IMenuItemRepository> _menu = null!;
+    private Mock<IOrderCodeGenerator> _codes = null!;
+    private Mock<TimeProvider> _clock = null!;
+    private OrderingService _service = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _orders = new Mock<IOrderRepository>();
+        _menu = new Mock<IMenuItemRepository>();
+        _codes = new Mock<IOrderCodeGenerator>();
+        _clock = new Mock<TimeProvider>();
+        _codes.Setup(c => c.NewCode()).Returns(GeneratedCode);
+        _clock.Setup(c => c.GetUtcNow()).Returns(Now);
+        _service = new OrderingService(_orders.Object, _menu.Object, _codes.Object, _clock.Object);
+    }
+
+    [Test]
+    public async Task PlaceAsync_AvailableItems_SavesPendingOrderWithSnapshotsAndGeneratedCode()
+    {
+        GivenMenu(MenuItem(1, "Latte", 3.50m), MenuItem(2, "Mocha", 4.25m));
+
+        var order = await _service.PlaceAsync(Request((1, 2), (2, 1)), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Code, Is.EqualTo(GeneratedCode));
+            Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
+            Assert.That(order.CreatedAt, Is.EqualTo(Now));
+            Assert.That(order.Lines.Select(l => (l.MenuItemId, l.Title, l.UnitPrice, l.Quantity)),
+                Is.EqualTo(new[] { (1, "Latte", 3.50m, 2), (2, "Mocha", 4.25m, 1) }));
+            Assert.That(order.Total, Is.EqualTo(11.25m));
+        });
+        _orders.Verify(r => r.AddAsync(order, It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task PlaceAsync_SeveralLines_LoadsTheMenuInOneCall()
+    {
+        GivenMenu(MenuItem(1), MenuItem(2), MenuItem(3));
+
+        await _service.PlaceAsync(Request((3, 1), (1, 1), (2, 1)), CancellationToken.None);
+
+        _menu.Verify(
+            m => m.FindManyAsync(It.Is<IReadOnlyCollection<int>>(ids => ids.Order().SequenceEqual(new[] { 1, 2, 3 })), It.IsAny<CancellationToken>()),
+            Times.Once);
+        _menu.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task PlaceAsync_MenuPriceChangesAfterwards_OrderKeepsItsSnapshot()
+    {
+        var latte = MenuItem(1, "Latte", 3.50m);
+        GivenMenu(latte);
+
+        var order = await _service.PlaceAsync(Request((1, 1)), CancellationToken.None);
+        latte.Replace(latte.Details with { Title = "Big Latte", Price = 9.00m }, Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Lines[0].Title, Is.EqualTo("Latte"));
+            Assert.That(order.Total, Is.EqualTo(3.50m));
+        });
+    }
+
+    [Test]
+    public void PlaceAsync_MissingItem_ThrowsNamingTheLineAndTheItem()
+    {
+        GivenMenu(MenuItem(1));
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (99, 1)), CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Message, Does.Contain("99"));
+        });
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void PlaceAsync_UnavailableItem_ThrowsNamingTheLineAndTheItem()
+    {
+        GivenMenu(MenuItem(1), MenuItem(2, "Nitro", isAvailable: false));
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (2, 1)), CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Message, Does.Contain("2").And.Contain("not available"));
+        });
+        VerifyNothingSaved();
+    }
+
+    [TestCase(0)]
+    [TestCase(21)]
+    public void PlaceAsync_LineCountOutOfRange_ThrowsForLinesWithoutReadingTheMenu(int count)
+    {
+        var lines = Enumerable.Range(1, count).Select(id => (id, 1)).ToArray();
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request(lines), CancellationToken.None));
+
+        Assert.That(ex.Field, Is.EqualTo("lines"));
+        _menu.VerifyNoOtherCalls();
+        VerifyNothingSaved();
+    }
+
+    [TestCase(0)]
+    [TestCase(21)]
+    public void PlaceAsync_QuantityOutOfRange_ThrowsNamingTheLineWithoutReadingTheMenu(int quantity)
+    {
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (2, quantity)), CancellationToken.None));
+
+        Assert.That(ex.Field, Is.EqualTo("lines[1].quantity"));
+        _menu.VerifyNoOtherCalls();
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void PlaceAsync_SameItemOnTwoLines_ThrowsNamingTheSecondLine()
+    {
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (1, 2)), CancellationToken.None));
+
+        Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void PlaceAsync_NullLine_ThrowsNamingTheLine()
+    {
+        var request = new OrderRequest("Ann", null, null, [new OrderLineRequest(1, 1), null!]);
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
+
+        Assert.That(ex.Field, Is.EqualTo("lines[1]"));
+    }
+
+    [Test]
+    public void GetAsync_UnknownId_ThrowsNotFound()
+    {
+        Assert.ThrowsAsync<NotFoundException>(() => _service.GetAsync(42, CancellationToken.None));
+
+        _orders.Verify(r => r.FindAsync(42, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void GetByCodeAsync_UnknownCode_ThrowsNotFoundThatDoesNotEchoTheCode()
+    {
+        var ex = Assert.ThrowsAsync<NotFoundException>(() => _service.GetByCodeAsync("secret-code", CancellationToken.None));
+
+        Assert.That(ex.Message, Does.Not.Contain("secret-code"));
+        _orders.Verify(r => r.FindByCodeAsync("secret-code", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task ListOpenAsync_Always_ReturnsTheRepositoryQueue()
+    {
+        IReadOnlyList<Order> queue = [Order()];
+        _orders.Setup(r => r.ListOpenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(queue);
+
+        var result = await _service.ListOpenAsync(CancellationToken.None);
+
+        Assert.That(result, Is.SameAs(queue));
+        _orders.Verify(r => r.ListOpenAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task CancelAsync_StaffOnPreparingOrder_CancelsAndSaves()
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Preparing, customerId: "user-1"));
+
+        await _service.CancelAsync(7, OrderActor.Staff, "barista-1", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo(OrderStatus.Cancelled));
+            Assert.That(order.UpdatedAt, Is.EqualTo(Now));
+        });
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task CancelAsync_OwnerOnPendingOrder_CancelsAndSaves()
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        await _service.CancelAsync(7, OrderActor.Customer, "user-1", CancellationToken.None);
+
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Cancelled));
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase("user-2")]
+    [TestCase(null)]
+    public void CancelAsync_CustomerWhoDoesNotOwnTheOrder_ThrowsNotFoundAndSavesNothing(string? actingUserId)
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        Assert.ThrowsAsync<NotFoundException>(() => _service.CancelAsync(7, OrderActor.Customer, actingUserId, CancellationToken.None));
+
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void CancelAsync_GuestOrderWithNoSignedInUser_ThrowsNotFound()
+    {
+        GivenOrder(OrderIn(OrderStatus.Pending, customerId: null));
+
+        Assert.ThrowsAsync<NotFoundException>(() => _service.CancelAsync(7, OrderActor.Customer, null, CancellationToken.None));
+
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void CancelAsync_OwnerOnPreparingOrder_ThrowsConflictAndSavesNothing()
+    {
+        GivenOrder(OrderIn(OrderStatus.Preparing, customerId: "user-1"));
+
+        Assert.ThrowsAsync<ConflictException>(() => _service.CancelAsync(7, OrderActor.Customer, "user-1", CancellationToken.None));
+
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void CancelAsync_UnknownId_ThrowsNotFound()
+    {
+        Assert.ThrowsAsync<NotFoundException>(() => _service.CancelAsync(7, OrderActor.Staff, null, CancellationToken.None));
+
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public async Task CancelByCodeAsync_PendingOrder_CancelsAsTheCustomerAndSaves()
+    {
+        var order = OrderIn(OrderStatus.Pending);
+        _orders.Setup(r => r.FindByCodeAsync(Code, It.IsAny<CancellationToken>())).ReturnsAsync(order);
+
+        await _service.CancelByCodeAsync(Code, CancellationToken.None);
+
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Cancelled));
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task MoveAsync_AllowedMove_MovesAndSaves()
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending));
+
+        var moved = await _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(moved, Is.SameAs(order));
+            Assert.That(order.Status, Is.EqualTo(OrderStatus.Preparing));
+            Assert.That(order.UpdatedAt, Is.EqualTo(Now));
+        });
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void MoveAsync_RefusedMove_ThrowsConflictAndSavesNothing()
+    {
+        GivenOrder(OrderIn(OrderStatus.Completed));
+
+        var ex = Assert.ThrowsAsync<ConflictException>(() => _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None));
+
+        Assert.That(ex.Message, Does.Contain("Completed").And.Contain("Preparing"));
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void MoveAsync_UnknownId_ThrowsNotFound()
+    {
+        Assert.ThrowsAsync<NotFoundException>(() => _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None));
+
+        VerifyNothingSaved();
+    }
+
+    [TestCase("user-1", false, ExpectedResult = true)]
+    [TestCase("user-2", false, ExpectedResult = false)]
+    [TestCase(null, false, ExpectedResult = false)]
+    [TestCase("barista-1", true, ExpectedResult = true)]
+    [TestCase(null, true, ExpectedResult = true)]
+    public bool CanView_CustomersOrder_OnlyOwnerAndStaff(string? userId, bool isStaff) =>
+        OrderingService.CanView(Order(customerId: "user-1"), userId, isStaff);
+
+    [Test]
+    public void CanView_GuestOrderAndAnonymousCaller_IsFalse() =>
+        Assert.That(OrderingService.CanView(Order(customerId: null), null, isStaff: false), Is.False);
+
+    private static OrderRequest Request(params (int MenuItemId, int Quantity)[] lines) =>
+        new("Ann", "no sugar", "user-1", lines.Select(l => new OrderLineRequest(l.MenuItemId, l.Quantity)).ToList());
+
+    private void GivenMenu(params MenuItem[] items) =>
+        _menu.Setup(m => m.FindManyAsync(It.IsAny<IReadOnlyCollection<int>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyCollection<int> ids, CancellationToken _) => items.Where(i => ids.Contains(i.Id)).ToList());
+
+    private Order GivenOrder(Order order)
+    {
+        _orders.Setup(r => r.FindAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(order);
+        return order;
+    }
+
+    private void VerifyNothingSaved()
+    {
+        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>()), Times.Never);
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+}
