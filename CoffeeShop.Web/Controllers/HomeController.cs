@@ -1,6 +1,6 @@
 using AutoMapper;
-using CoffeeShop.Web.Caching;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Models.Menu;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

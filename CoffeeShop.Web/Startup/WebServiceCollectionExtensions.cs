@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
-using CoffeeShop.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 

@@ -1,7 +1,7 @@
 using AutoMapper;
-using CoffeeShop.Web.Caching;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Compat;
 using CoffeeShop.Web.Contracts.Menu;
 using Microsoft.AspNetCore.Authorization;
