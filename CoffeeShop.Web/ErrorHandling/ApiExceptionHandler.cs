@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,6 +46,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         },
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not Found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable Content", reused.Message),
         ConcurrencyException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition Failed", stale.Message),
         DomainException domain => Problem(StatusCodes.Status400BadRequest, "Bad Request", domain.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request", "The request could not be read."),

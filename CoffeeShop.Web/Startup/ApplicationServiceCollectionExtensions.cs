@@ -1,5 +1,6 @@
 using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Web.Startup;
@@ -13,6 +14,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
         services.AddScoped<MenuService>();
+        services.AddScoped<OrderingService>();
+        services.AddSingleton<IOrderCodeGenerator, RandomOrderCodeGenerator>();
         services.AddScoped<IdentitySeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;

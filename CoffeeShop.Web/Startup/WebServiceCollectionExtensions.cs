@@ -7,6 +7,7 @@ using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -22,6 +23,8 @@ internal static class WebServiceCollectionExtensions
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Validation errors name fields as clients wrote them (customerName, lines[0].quantity).
+                o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
                 var json = o.InputFormatters.OfType<SystemTextJsonInputFormatter>().First();
                 json.SupportedMediaTypes.Add(MediaTypes.JsonPatch);
                 json.SupportedMediaTypes.Add(MediaTypes.MergePatch);

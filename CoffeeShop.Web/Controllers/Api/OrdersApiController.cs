@@ -1,0 +1,137 @@
+using AutoMapper;
+using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Contracts;
+using CoffeeShop.Web.Contracts.Orders;
+using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Http;
+using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers.Api;
+
+/// <summary>
+/// The orders API. Any signed-in caller or API key may order; customers see their own orders, staff see all.
+/// Someone else's order is a 404, not a 403, so ids reveal nothing.
+/// </summary>
+[Route("api/v1/orders")]
+[Authorize]
+[Tags("Orders")]
+public sealed class OrdersApiController(OrderingService ordering, IMapper mapper, PriceFormatter prices) : ApiControllerBase
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const int IdempotencyKeyMaxLength = 200;
+
+    /// <summary>Places an order. With an Idempotency-Key header, a retry with the same key and body returns the first order and creates nothing.</summary>
+    /// <response code="201">The order, with its Location.</response>
+    /// <response code="400">A field is invalid, or a line names a missing or unavailable item (the error names the line).</response>
+    /// <response code="422">The Idempotency-Key was already used with a different body.</response>
+    [HttpPost]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<OrderResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypes.Problem)]
+    public async Task<ActionResult<OrderResponse>> Place(
+        CreateOrderRequest request,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var domainRequest = new OrderRequest(
+            request.CustomerName!,
+            request.Notes,
+            User.UserId(),
+            [.. request.Lines!.Select(l => new OrderLineRequest(l.MenuItemId!.Value, l.Quantity!.Value))]);
+
+        IdempotentRequest? idempotency = null;
+        if (idempotencyKey is not null)
+        {
+            if (idempotencyKey.Length is 0 or > IdempotencyKeyMaxLength)
+            {
+                throw new RequestValidationException(IdempotencyKeyHeader, $"{IdempotencyKeyHeader} must be 1 to {IdempotencyKeyMaxLength} characters.");
+            }
+
+            idempotency = new IdempotentRequest("api:" + CallerScope(), idempotencyKey, RequestFingerprint.Of(request));
+        }
+
+        var placed = await ordering.PlaceAsync(domainRequest, idempotency, cancellationToken);
+        if (placed.Replayed)
+        {
+            Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return CreatedAtAction(nameof(Get), new { id = placed.Order.Id }, ToResponse(placed.Order));
+    }
+
+    /// <summary>Lists orders, newest first: your own, or every order for staff. Filter by status; paged.</summary>
+    [HttpGet]
+    [ProducesResponseType<PagedResponse<OrderResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    public async Task<PagedResponse<OrderResponse>> List([FromQuery] OrderListRequest request, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        if (!User.IsStaff() && userId is null)
+        {
+            // A customer-role API key is not a person and owns no orders.
+            return new PagedResponse<OrderResponse>([], request.Page, request.PageSize, 0);
+        }
+
+        var page = await ordering.ListAsync(request.ToQuery(User.IsStaff() ? null : userId), cancellationToken);
+        return new PagedResponse<OrderResponse>([.. page.Items.Select(ToResponse)], page.Page, page.PageSize, page.TotalCount);
+    }
+
+    /// <summary>Gets an order: its customer's or, for staff, any.</summary>
+    [HttpGet("{id:int}")]
+    [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<ActionResult<OrderResponse>> Get(int id, CancellationToken cancellationToken)
+    {
+        var order = await ordering.GetAsync(id, cancellationToken);
+        return OrderingService.CanView(order, User.UserId(), User.IsStaff())
+            ? ToResponse(order)
+            : NotFoundProblem(id);
+    }
+
+    /// <summary>Cancels an order: a customer while it is Pending, staff while Pending or Preparing.</summary>
+    [HttpPost("{id:int}/cancel")]
+    [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    public async Task<OrderResponse> Cancel(int id, CancellationToken cancellationToken)
+    {
+        var actor = User.IsStaff() ? OrderActor.Staff : OrderActor.Customer;
+        return ToResponse(await ordering.CancelAsync(id, actor, User.UserId(), cancellationToken));
+    }
+
+    /// <summary>Moves an order along (staff): Pending → Preparing → Ready → Completed, or to Cancelled. Any other move is 409.</summary>
+    [HttpPut("{id:int}/status")]
+    [Authorize(Roles = AppRoles.Staff)]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    public async Task<OrderResponse> Move(int id, OrderStatusRequest request, CancellationToken cancellationToken) =>
+        ToResponse(await ordering.MoveAsync(id, request.Parsed, cancellationToken));
+
+    /// <summary>Who the caller is for idempotency: a user, or an API key.</summary>
+    private string CallerScope() =>
+        User.FindFirst(TokenClaims.Subject)?.Value ?? User.UserId() ?? "anonymous";
+
+    private OrderResponse ToResponse(Order order)
+    {
+        var response = mapper.Map<OrderResponse>(order);
+        response.Currency = prices.Currency;
+        return response;
+    }
+
+    private ObjectResult NotFoundProblem(int id) =>
+        Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Order {id} was not found.");
+}

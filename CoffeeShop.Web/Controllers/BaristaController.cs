@@ -1,0 +1,44 @@
+using AutoMapper;
+using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Models.Orders;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers;
+
+/// <summary>The barista's queue: open orders, oldest first, with a button for each allowed next move.</summary>
+[Route("barista")]
+[Authorize(Roles = AppRoles.Staff)]
+public sealed class BaristaController(OrderingService ordering, IMapper mapper) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(mapper.Map<IReadOnlyList<OrderViewModel>>(await ordering.ListOpenAsync(cancellationToken)));
+
+    [HttpPost("orders/{id:int}/status")]
+    public async Task<IActionResult> Move(int id, string status, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<OrderStatus>(status, ignoreCase: false, out var next) || !Enum.IsDefined(next))
+        {
+            return BadRequest();
+        }
+
+        try
+        {
+            var order = await ordering.MoveAsync(id, next, cancellationToken);
+            TempData["Message"] = $"Order for {order.CustomerName} is now {order.Status}.";
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (Exception ex) when (ex is ConflictException or ConcurrencyException)
+        {
+            TempData["Message"] = $"That move was not made: {ex.Message}";
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+}

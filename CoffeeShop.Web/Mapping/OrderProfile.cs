@@ -1,0 +1,23 @@
+using AutoMapper;
+using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Contracts.Orders;
+using CoffeeShop.Web.Models.Orders;
+
+namespace CoffeeShop.Web.Mapping;
+
+/// <summary>Orders outbound, to the API contract and to the pages' view model. The currency is filled in by the caller.</summary>
+public sealed class OrderProfile : Profile
+{
+    public OrderProfile()
+    {
+        CreateMap<OrderLine, OrderLineResponse>();
+        CreateMap<Order, OrderResponse>()
+            .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
+            .ForMember(d => d.Currency, o => o.Ignore());
+        CreateMap<OrderLine, OrderLineViewModel>();
+        CreateMap<Order, OrderViewModel>()
+            .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
+            .ForMember(d => d.CanCancel, o => o.MapFrom(s => s.CanMoveTo(OrderStatus.Cancelled, OrderActor.Customer)))
+            .ForMember(d => d.NextMoves, o => o.MapFrom(s => OrderViewModel.StaffMovesFrom(s)));
+    }
+}
