@@ -8,6 +8,7 @@ builder.Services.AddCoffeeShopSecurity(builder.Configuration, builder.Environmen
 builder.Services.AddCoffeeShopRateLimiting(builder.Configuration);
 builder.Services.AddCoffeeShopWeb(builder.Configuration);
 builder.Services.AddCoffeeShopApiDocumentation();
+builder.Services.AddCoffeeShopForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 

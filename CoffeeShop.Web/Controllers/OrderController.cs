@@ -4,6 +4,7 @@ using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Models.Orders;
+using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,6 +62,11 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
             try
             {
                 var placed = await ordering.PlaceAsync(request, new IdempotentRequest("form", form.IdempotencyKey, fingerprint), cancellationToken);
+                if (!placed.Replayed)
+                {
+                    ShopMetrics.OrderCreated("web");
+                }
+
                 return RedirectToAction(nameof(Status), new { code = placed.Order.Code });
             }
             catch (DomainValidationException ex) when (LineIndex(ex.Field) is { } index && index < chosen.Count)

@@ -1,6 +1,7 @@
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Security;
 using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -9,6 +10,8 @@ internal static class ApplicationPipeline
 {
     public static WebApplication UseCoffeeShopPipeline(this WebApplication app)
     {
+        app.UseCoffeeShopForwardedHeaders();
+
         // Outermost, so each request is logged once, with the status the client finally got.
         app.UseCoffeeShopRequestLogging();
 
@@ -31,6 +34,7 @@ internal static class ApplicationPipeline
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
+        app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseRateLimiter();
@@ -43,6 +47,7 @@ internal static class ApplicationPipeline
     {
         app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
         app.MapCoffeeShopHealth();
+        app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
 

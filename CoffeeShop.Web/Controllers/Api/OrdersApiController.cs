@@ -5,6 +5,7 @@ using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,6 +61,10 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
         if (placed.Replayed)
         {
             Response.Headers["Idempotent-Replayed"] = "true";
+        }
+        else
+        {
+            ShopMetrics.OrderCreated("api");
         }
 
         return CreatedAtAction(nameof(Get), new { id = placed.Order.Id }, ToResponse(placed.Order));

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Benchmarks CoffeeShop with wrk on loopback and, when ../shared/bench is present, the reference peers
+# (FastAPI and the bare-Kestrel ceiling) in the same run, so the ratios share one machine state.
+#
+#   apt-get install -y wrk          (and, for the FastAPI peer: python3-fastapi python3-uvicorn python3-jinja2)
+#   eng/bench/run.sh                 prints the table; raw results in artifacts/bench/<time>/
+#
+# Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
+# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${SHARED_BENCH:-$root/../shared/bench}
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out=$root/artifacts/bench/$stamp
+app=$out/app
+data=$out/data
+mkdir -p "$app" "$data"
+
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
+
+echo "== building CoffeeShop (Release)" >&2
+dotnet publish "$root/CoffeeShop.Web" -c Release -o "$app" --nologo -v quiet >&2
+
+# Production settings, with the rate limiter off and request logs at Warning for the load.
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__CoffeeShop="Data Source=$data/coffeeshop.db"
+export Jwt__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+export Security__RequireHttps=false
+export RateLimiting__Enabled=false
+export Serilog__MinimumLevel__Default=Warning
+export Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning
+export Bootstrap__AdminEmail=bench-admin@coffeeshop.local
+export Bootstrap__AdminPassword=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')Aa1
+export DOTNET_TieredPGO=1
+
+# First start: migrate, seed, create the admin, and issue an API key for the order POSTs.
+port=18199
+dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/setup.log" 2>&1 &
+setup_pid=$!
+trap 'kill $setup_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
+  sleep 0.5
+done
+token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$Bootstrap__AdminEmail\",\"password\":\"$Bootstrap__AdminPassword\"}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+key=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/api-keys" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"name":"benchmark","role":"Customer"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+kill "$setup_pid"; wait "$setup_pid" 2>/dev/null || true
+trap - EXIT
+
+export BENCH_AUTH_HEADER="X-Api-Key: $key"
+if [[ -x $shared/run-peers.sh || -f $shared/run-peers.sh ]]; then
+  echo "== CoffeeShop and the peers from $shared" >&2
+  PEERS=${PEERS-"fastapi-w1 ceiling"} RESULTS_DIR="$out/peers" \
+    EXTRA_NAME=coffeeshop EXTRA_CMD="dotnet $app/CoffeeShop.Web.dll" \
+    bash "$shared/run-peers.sh" | tee "$out/table.txt"
+else
+  echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
+  port=18190
+  dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server.log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+  base=http://127.0.0.1:$port
+  printf '%-22s %10s %9s %9s\n' route req/s p50 p99 | tee "$out/table.txt"
+  for route in /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER; do
+    if [[ $route == ORDER ]]; then
+      target=$base/api/v1/orders; script=(-s "$root/eng/bench/post-order.lua"); warm=20; name="POST /api/v1/orders"
+    else
+      target=$base$route; script=(); warm=3; name="GET $route"
+    fi
+    wrk -t1 -c32 -d${warm}s "${script[@]}" "$target" >/dev/null 2>&1 || true
+    wrk -t1 -c32 -d10s --latency "${script[@]}" "$target" > "$out/wrk-${route//\//_}.txt" 2>&1 || true
+    awk -v name="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%-22s %10s %9s %9s\n", name, rps, p50, p99}' \
+      "$out/wrk-${route//\//_}.txt" | tee -a "$out/table.txt"
+  done
+  echo "peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+fi
+echo "results: $out" >&2
