@@ -14,7 +14,7 @@ internal static class WebServiceCollectionExtensions
         services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.SectionName));
         services.AddSingleton<PriceFormatter>();
 
-        services.AddControllersWithViews()
+        services.AddControllersWithViews(o => o.Filters.Add(new ProblemDetailsContentTypeFilter()))
             .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
