@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -44,6 +45,27 @@ public static class ProblemDetailsReader
             StringOrNull(json, "traceId"),
             errors,
             json);
+    }
+
+    /// <summary>
+    /// Asserts the response is the problem document every API error must be: the expected status in the
+    /// status line and the body, a title, a trace id, and nothing internal (exception types, stack frames).
+    /// </summary>
+    public static async Task<ProblemDocument> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.That(response.StatusCode, Is.EqualTo(status), "status line");
+        var raw = await response.Content.ReadAsStringAsync();
+        var problem = await response.ReadProblemAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.Status, Is.EqualTo((int)status), "status in the body");
+            Assert.That(problem.Title, Is.Not.Null.And.Not.Empty, "title");
+            Assert.That(problem.TraceId, Is.Not.Null.And.Not.Empty, "traceId");
+            Assert.That(raw, Does.Not.Contain("Exception").And.Not.Contain(" at CoffeeShop.").And.Not.Contain(" at Microsoft."), "nothing internal");
+        }
+
+        return problem;
     }
 
     private static string? StringOrNull(JsonElement json, string name) =>
