@@ -1,6 +1,6 @@
 using CoffeeShop.Domain.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoffeeShop.Data.Repositories;
