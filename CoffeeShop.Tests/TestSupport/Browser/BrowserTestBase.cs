@@ -43,6 +43,8 @@ public abstract class BrowserTestBase
             Assert.Ignore("Chromium not found; install it with: apt-get update && apt-get install -y chromium");
         }
 
+        // Two shared cores can make a page slower than Playwright's 5 s default; still no fixed sleeps anywhere.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _factory = CreateFactory();
         BaseUrl = _factory.StartOnLoopback();
         _playwright = await Playwright.CreateAsync();

@@ -1,8 +1,6 @@
-using CoffeeShop.Data;
 using CoffeeShop.Data.Providers;
 using CoffeeShop.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CoffeeShop.Tests.Unit.Data.Migrations;
 

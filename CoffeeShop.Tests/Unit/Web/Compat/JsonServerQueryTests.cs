@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Compat;
