@@ -2,6 +2,11 @@ using CoffeeShop.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Only Development loads the static web assets manifest by itself; without it, a build run in any other
+// environment (Testing, a local Production check) answers compressed asset requests with an empty 200.
+// A published app has no manifest, so there this is a no-op.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddCoffeeShopLogging();
 builder.Services.AddCoffeeShopApplication(builder.Configuration, builder.Environment);
 builder.Services.AddCoffeeShopSecurity(builder.Configuration, builder.Environment);

@@ -23,6 +23,7 @@ internal static class WebServiceCollectionExtensions
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new ProblemDetailsContentTypeFilter());
                 // Validation errors name fields as clients wrote them (customerName, lines[0].quantity).
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
                 var json = o.InputFormatters.OfType<SystemTextJsonInputFormatter>().First();
