@@ -1,5 +1,6 @@
 using CoffeeShop.Data.Providers;
 using CoffeeShop.Data.Repositories;
+using CoffeeShop.Data.Writes;
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
@@ -45,9 +46,20 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or SqlServer.");
         }
 
+        services.AddSingleton<MenuSnapshot>();
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
-        services.AddScoped<IOrderRepository, OrderRepository>();
+        if (options.GroupCommit)
+        {
+            services.AddSingleton<OrderCommitQueue>();
+            services.AddHostedService(sp => sp.GetRequiredService<OrderCommitQueue>());
+            services.AddScoped<IOrderRepository>(sp => new OrderRepository(sp.GetRequiredService<CoffeeShopDbContext>(), sp.GetRequiredService<OrderCommitQueue>()));
+        }
+        else
+        {
+            services.AddScoped<IOrderRepository, OrderRepository>();
+        }
+
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -11,6 +11,9 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the app starts (turn off where a deployment step migrates).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>Commit orders placed at the same moment together, in one transaction (see OrderCommitQueue).</summary>
+    public bool GroupCommit { get; set; } = true;
+
     /// <summary>Fill an empty menu with the seeded drinks at start-up.</summary>
     public bool SeedMenu { get; set; } = true;
 }

@@ -21,4 +21,13 @@ internal sealed class IdempotencyRecord
     public Order? Order { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public static IdempotencyRecord For(Order order, IdempotentRequest request) => new()
+    {
+        Scope = request.Scope,
+        Key = request.Key,
+        RequestHash = request.RequestHash,
+        Order = order,
+        CreatedAt = order.CreatedAt,
+    };
 }

@@ -7,7 +7,7 @@ namespace CoffeeShop.Data.Repositories;
 // string.ToUpper() inside these queries is translated to SQL UPPER(); culture overloads do not translate.
 #pragma warning disable CA1304, CA1311, CA1862
 
-internal sealed class MenuItemRepository(CoffeeShopDbContext db) : IMenuItemRepository
+internal sealed class MenuItemRepository(CoffeeShopDbContext db, MenuSnapshot snapshot) : IMenuItemRepository
 {
     public Task<MenuItem?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.MenuItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -25,8 +25,12 @@ internal sealed class MenuItemRepository(CoffeeShopDbContext db) : IMenuItemRepo
     public async Task<IReadOnlyList<MenuItem>> ListByCategoryAsync(MenuCategory category, CancellationToken cancellationToken) =>
         await db.MenuItems.AsNoTracking().Where(m => m.Category == category).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.MenuItems.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+    /// <summary>Read from the in-memory snapshot of the menu: pricing an order costs no query.</summary>
+    public async Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var menu = await snapshot.GetAsync(ct => db.MenuItems.AsNoTracking().ToListAsync(ct), cancellationToken);
+        return [.. ids.Distinct().Select(id => menu.GetValueOrDefault(id)).OfType<MenuItem>()];
+    }
 
     public Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken)
     {
@@ -42,7 +46,17 @@ internal sealed class MenuItemRepository(CoffeeShopDbContext db) : IMenuItemRepo
 
     public void Remove(MenuItem item) => db.MenuItems.Remove(item);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesTranslatingAsync(cancellationToken);
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesTranslatingAsync(cancellationToken);
+        }
+        finally
+        {
+            snapshot.Invalidate();
+        }
+    }
 
     private static IQueryable<MenuItem> Filter(IQueryable<MenuItem> items, MenuItemQuery query)
     {

@@ -1,12 +1,16 @@
 using CoffeeShop.Data.Entities;
+using CoffeeShop.Data.Writes;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoffeeShop.Data.Repositories;
 
-internal sealed class OrderRepository(CoffeeShopDbContext db) : IOrderRepository
+internal sealed class OrderRepository(CoffeeShopDbContext db, OrderCommitQueue? commits = null) : IOrderRepository
 {
+    // New orders wait here until SaveChangesAsync, which hands them to the group commit when there is one.
+    private readonly List<(Order Order, IdempotentRequest? Idempotency)> _new = [];
+
     // Owned lines come with their order in the same query anyway; the explicit include only orders them.
     // Without it EF sorts by the order's key alone and the lines arrive in whatever order the database likes.
     private IQueryable<Order> Orders => db.Orders.Include(o => o.Lines.OrderBy(l => l.Position));
@@ -39,18 +43,22 @@ internal sealed class OrderRepository(CoffeeShopDbContext db) : IOrderRepository
             .ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
 
-    public async Task AddAsync(Order order, CancellationToken cancellationToken) =>
-        await db.Orders.AddAsync(order, cancellationToken);
+    public Task AddAsync(Order order, CancellationToken cancellationToken)
+    {
+        _new.Add((order, null));
+        return Task.CompletedTask;
+    }
 
-    public void AddIdempotencyRecord(Order order, IdempotentRequest request) =>
-        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+    public void AddIdempotencyRecord(Order order, IdempotentRequest request)
+    {
+        var index = _new.FindIndex(n => ReferenceEquals(n.Order, order));
+        if (index < 0)
         {
-            Scope = request.Scope,
-            Key = request.Key,
-            RequestHash = request.RequestHash,
-            Order = order,
-            CreatedAt = order.CreatedAt,
-        });
+            throw new InvalidOperationException("Add the order before its idempotency record.");
+        }
+
+        _new[index] = (order, request);
+    }
 
     public async Task<(string RequestHash, Order Order)?> FindByIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken)
     {
@@ -67,7 +75,28 @@ internal sealed class OrderRepository(CoffeeShopDbContext db) : IOrderRepository
         return (record.RequestHash, order);
     }
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesTranslatingAsync(cancellationToken);
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        var added = _new.ToList();
+        _new.Clear();
+        foreach (var (order, idempotency) in added)
+        {
+            if (commits is not null)
+            {
+                await commits.CommitAsync(order, idempotency, cancellationToken);
+            }
+            else
+            {
+                db.Orders.Add(order);
+                if (idempotency is not null)
+                {
+                    db.Set<IdempotencyRecord>().Add(IdempotencyRecord.For(order, idempotency));
+                }
+            }
+        }
+
+        await db.SaveChangesTranslatingAsync(cancellationToken);
+    }
 
     private static IQueryable<Order> Filter(IQueryable<Order> orders, OrderQuery query)
     {
