@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace CoffeeShop.Tests.TestSupport;
+
+/// <summary>
+/// The real app as a separate process (`dotnet CoffeeShop.Web.dll`) on a loopback port, in Production with
+/// plain HTTP, for what an in-process host cannot show: two instances sharing a database, and a kill.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string AdminEmail = "ops-admin@test.local";
+    public const string AdminPassword = "Ops-Admin-Passw0rd!";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client with no cookie container: tests move cookies between instances by hand.</summary>
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Settings every instance of one test shares: the database and the JWT key.</summary>
+    public static Dictionary<string, string> SharedSettings(string databasePath) => new()
+    {
+        ["ConnectionStrings__CoffeeShop"] = $"Data Source={databasePath}",
+        ["Jwt__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+        ["Security__RequireHttps"] = "false",
+        ["RateLimiting__Enabled"] = "false",
+        ["Bootstrap__AdminEmail"] = AdminEmail,
+        ["Bootstrap__AdminPassword"] = AdminPassword,
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        var directory = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "CoffeeShop.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilReadyAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>Polls /health/ready until it answers 200 (bounded by the token), failing fast if the process exits.</summary>
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative), timeout.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>A bearer token for the bootstrap admin.</summary>
+    public async Task<string> AdminTokenAsync()
+    {
+        using var response = await Client.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
