@@ -16,6 +16,12 @@ internal static class DbContextSaveExtensions
         }
         catch (DbUpdateConcurrencyException ex)
         {
+            // Forget the refused changes, so a read in the same unit of work sees the row as it now is.
+            foreach (var entry in ex.Entries)
+            {
+                entry.State = EntityState.Detached;
+            }
+
             throw new ConcurrencyException("The record was changed or removed by someone else; read it again and retry.", ex);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))

@@ -6,8 +6,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoffeeShop.Web.Controllers;
 
-/// <summary>Friendly error pages for people; they name the trace id and nothing else about the failure.</summary>
+/// <summary>
+/// Friendly error pages for people; they name the trace id and nothing else about the failure. A failed form
+/// post is re-executed here as a POST, so no antiforgery check: these pages change nothing.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 [DisableRateLimiting]
 [ApiExplorerSettings(IgnoreApi = true)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]

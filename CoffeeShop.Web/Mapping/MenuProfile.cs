@@ -1,11 +1,13 @@
 using AutoMapper;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Contracts.Menu;
+using CoffeeShop.Web.Models.Admin;
 using CoffeeShop.Web.Models.Menu;
+using CoffeeShop.Web.Validation;
 
 namespace CoffeeShop.Web.Mapping;
 
-/// <summary>Menu items outbound: to the pages' view model and to both APIs' contracts.</summary>
+/// <summary>Menu items outbound: to the pages' view models and to both APIs' contracts.</summary>
 public sealed class MenuProfile : Profile
 {
     public MenuProfile()
@@ -15,5 +17,12 @@ public sealed class MenuProfile : Profile
         CreateMap<MenuItem, MenuItemResponse>()
             .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
         CreateMap<MenuItem, CoffeeResponse>();
+
+        CreateMap<MenuItem, AdminMenuItemViewModel>()
+            .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
+        CreateMap<MenuItem, MenuItemFormViewModel>()
+            .ForMember(d => d.Category, o => o.MapFrom(s => (MenuCategory?)s.Category))
+            .ForMember(d => d.Ingredients, o => o.MapFrom(s => string.Join('\n', s.Ingredients)))
+            .ForMember(d => d.Price, o => o.MapFrom(s => MenuPriceAttribute.Format(s.Price)));
     }
 }

@@ -7,15 +7,22 @@ internal static class ApiDocumentation
 
     public static IServiceCollection AddCoffeeShopApiDocumentation(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "CoffeeShop API";
-            document.Info.Version = "v1";
-            document.Info.Description =
-                "The coffee menu and orders of CoffeeShop. `/coffee/*` is a drop-in for the Sample APIs coffee API " +
-                "(json-server 0.17 conventions); `/api/v1/*` is the versioned API. Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }).AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "CoffeeShop API";
+                document.Info.Version = "v1";
+                document.Info.Description =
+                    "The coffee menu and orders of CoffeeShop. `/coffee/*` is a drop-in for the Sample APIs coffee API " +
+                    "(json-server 0.17 conventions); `/api/v1/*` is the versioned API. Errors are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<SecuritySchemesTransformer>();
+            options.AddOperationTransformer<SecurityRequirementsTransformer>();
+            options.AddSchemaTransformer<JsonObjectBodySchemaTransformer>();
+            options.CreateSchemaReferenceId = JsonObjectBodySchemaTransformer.ReferenceId;
+        });
         return services;
     }
 

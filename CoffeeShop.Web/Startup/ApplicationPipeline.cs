@@ -38,6 +38,7 @@ internal static class ApplicationPipeline
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseRateLimiter();
+        app.Use(AnswerRoutingMisses);
         app.UseAuthorization();
         app.UseOutputCache();
         return app;
@@ -50,13 +51,26 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
-
-        // Anything else is a 404 (problem details or the friendly page), not a sign-in prompt from the fallback policy.
-        app.MapFallback("{**path}", context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// When routing found no endpoint (404), or only refused the method (405) or the Content-Type (415), answers
+    /// that at once: the fallback policy would otherwise turn it into a sign-in prompt. Routing's refusals are
+    /// plain endpoints, every endpoint of the app a route endpoint. (A catch-all fallback route cannot do this: it
+    /// accepts every method and media type, so routing would pick it, a 404, over its own 405 and 415.)
+    /// </summary>
+    private static Task AnswerRoutingMisses(HttpContext context, RequestDelegate next)
+    {
+        switch (context.GetEndpoint())
+        {
+            case null:
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            case RouteEndpoint:
+                return next(context);
+            case var refusal:
+                return refusal.RequestDelegate?.Invoke(context) ?? next(context);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Validation;
 
 namespace CoffeeShop.Web.Contracts.Menu;
 
@@ -22,17 +23,16 @@ public sealed class MenuItemRequest : IValidatableObject
     public string? Description { get; set; }
 
     /// <example>["Espresso", "Steamed milk", "Honey"]</example>
-    [MinLength(MenuItemLimits.IngredientsMin)]
-    [MaxLength(MenuItemLimits.IngredientsMax)]
+    [Ingredients]
     public List<string>? Ingredients { get; set; }
 
     /// <summary>An absolute http(s) URL or a path on this site; null for the category's picture.</summary>
     /// <example>/images/menu/latte.svg</example>
-    [StringLength(MenuItemLimits.ImageMaxLength)]
+    [ImageReference]
     public string? Image { get; set; }
 
     /// <example>4.20</example>
-    [Range(typeof(decimal), MenuItemLimits.PriceMin, MenuItemLimits.PriceMax, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [MenuPrice]
     public decimal? Price { get; set; }
 
     /// <example>true</example>
@@ -58,22 +58,6 @@ public sealed class MenuItemRequest : IValidatableObject
         if (Category is not null && !MenuCategories.TryParse(Category, out _))
         {
             yield return new ValidationResult("category must be hot or iced.", [nameof(Category)]);
-        }
-
-        if (Ingredients is not null && Ingredients.Any(i => string.IsNullOrWhiteSpace(i) || i.Trim().Length > MenuItemLimits.IngredientMaxLength))
-        {
-            yield return new ValidationResult(
-                $"each ingredient must be between 1 and {MenuItemLimits.IngredientMaxLength} characters.", [nameof(Ingredients)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Image) && !MenuItem.IsImageReference(Image.Trim()))
-        {
-            yield return new ValidationResult("image must be an absolute http or https URL or a site-relative path starting with '/'.", [nameof(Image)]);
-        }
-
-        if (Price is { } price && decimal.Round(price, 2) != price)
-        {
-            yield return new ValidationResult("price must have at most two decimals.", [nameof(Price)]);
         }
     }
 

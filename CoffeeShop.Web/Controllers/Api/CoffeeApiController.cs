@@ -1,30 +1,38 @@
+using System.Text.Json.Nodes;
 using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Compat;
+using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Menu;
+using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Http;
+using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace CoffeeShop.Web.Controllers.Api;
 
 /// <summary>
 /// The Sample APIs coffee API, route for route: <c>/coffee/hot</c> and <c>/coffee/iced</c> with
-/// json-server 0.17 query options, so a client written for it works unchanged.
+/// json-server 0.17 query options, so a client written for it works unchanged. Writes are for admins and
+/// go through the same <see cref="MenuService"/> as the versioned API.
 /// </summary>
 [Route("coffee")]
 [Tags("Coffee (compatible)")]
-public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ApiControllerBase
+public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptions<ShopOptions> shop) : ApiControllerBase
 {
     /// <summary>Lists a category's drinks (hot or iced). Supports field=value, _gte/_lte/_ne/_like, q, _sort/_order, _page/_limit, _start/_end.</summary>
     [HttpGet("{category}")]
     [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<CoffeeResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<IActionResult> List(string category, CancellationToken cancellationToken)
     {
         var items = await menu.ListCategoryAsync(ParseCategory(category), cancellationToken);
@@ -43,18 +51,126 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper) : ApiC
     }
 
     /// <summary>Gets one drink of the category by id.</summary>
-    [HttpGet("{category}/{id:int}")]
+    [HttpGet("{category}/{id:int}", Name = nameof(GetCoffee))]
     [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<CoffeeResponse> Get(string category, int id, CancellationToken cancellationToken)
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    public async Task<CoffeeResponse> GetCoffee(string category, int id, CancellationToken cancellationToken) =>
+        mapper.Map<CoffeeResponse>(await GetInCategoryAsync(category, id, cancellationToken));
+
+    /// <summary>
+    /// Adds a drink to the category. title, description, ingredients and image must all be sent (image may be
+    /// null); the price is the shop's default (<c>Shop:DefaultPrice</c>) and the drink is available at once.
+    /// </summary>
+    [HttpPost("{category}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<CoffeeResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    public async Task<ActionResult<CoffeeResponse>> Create(string category, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
+    {
+        var parsed = ParseCategory(category);
+        var request = JsonBodyReader.Read<CoffeeRequest>(body.Json, CoffeeRequest.Fields, CoffeeRequest.NotNullFields);
+        var item = await menu.CreateAsync(request.ToNewDetails(parsed, shop.Value.DefaultPrice), cancellationToken);
+        return CreatedAtRoute(nameof(GetCoffee), new { category = parsed.ToSlug(), id = item.Id }, mapper.Map<CoffeeResponse>(item));
+    }
+
+    /// <summary>
+    /// Replaces the drink's title, description, ingredients and image; all four must be sent (image may be null).
+    /// Its id, category, price and availability are kept.
+    /// </summary>
+    [HttpPut("{category}/{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.Json)]
+    [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    public async Task<CoffeeResponse> Replace(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
+    {
+        var item = await GetInCategoryAsync(category, id, cancellationToken);
+        var request = JsonBodyReader.Read<CoffeeRequest>(body.Json, CoffeeRequest.Fields, CoffeeRequest.NotNullFields);
+        return await SaveAsync(item, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes some of the drink's four fields: send at least one of title, description, ingredients, image;
+    /// other fields are ignored. application/json and application/merge-patch+json (null clears image).
+    /// </summary>
+    [HttpPatch("{category}/{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.Json, MediaTypes.MergePatch)]
+    [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
+    public async Task<CoffeeResponse> Patch(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> patch, CancellationToken cancellationToken)
+    {
+        var item = await GetInCategoryAsync(category, id, cancellationToken);
+        var known = new JsonObject();
+        foreach (var (key, value) in patch.Json ?? [])
+        {
+            if (CoffeeRequest.Fields.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                known[key] = value?.DeepClone();
+            }
+        }
+
+        if (known.Count == 0)
+        {
+            throw new RequestValidationException("body", $"A patch must change at least one of {string.Join(", ", CoffeeRequest.Fields)}.");
+        }
+
+        var merged = JsonBodyReader.MergePatch(JsonBodyReader.ToJson(CoffeeRequest.From(item)), known) as JsonObject;
+        var request = JsonBodyReader.Read<CoffeeRequest>(merged, CoffeeRequest.NotNullFields, CoffeeRequest.NotNullFields);
+        return await SaveAsync(item, request, cancellationToken);
+    }
+
+    /// <summary>Takes the drink off the menu for good and answers <c>{}</c>, as json-server does. Past orders keep their copy.</summary>
+    [HttpDelete("{category}/{id:int}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [ProducesResponseType<EmptyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<EmptyResponse> Delete(string category, int id, CancellationToken cancellationToken)
+    {
+        var item = await GetInCategoryAsync(category, id, cancellationToken);
+        await menu.DeleteAsync(id, item.Version, cancellationToken);
+        return EmptyResponse.Instance;
+    }
+
+    /// <summary>
+    /// Saves the four fields over the item as read. Passing the version read means a change made meanwhile
+    /// (to the price, say) is never silently overwritten: it is a 412 instead.
+    /// </summary>
+    private async Task<CoffeeResponse> SaveAsync(MenuItem item, CoffeeRequest request, CancellationToken cancellationToken)
+    {
+        var saved = await menu.ReplaceAsync(item.Id, request.ToReplacement(item.Details), item.Version, cancellationToken);
+        return mapper.Map<CoffeeResponse>(saved);
+    }
+
+    /// <summary>The item, when it exists and belongs to the category; an id of the other category is as unknown as any.</summary>
+    private async Task<MenuItem> GetInCategoryAsync(string category, int id, CancellationToken cancellationToken)
     {
         var expected = ParseCategory(category);
         var item = await menu.GetAsync(id, cancellationToken);
-        return item.Category == expected
-            ? mapper.Map<CoffeeResponse>(item)
-            : throw NotFoundException.For($"{category} coffee", id);
+        return item.Category == expected ? item : throw NotFoundException.For($"{category} coffee", id);
     }
 
     private static MenuCategory ParseCategory(string category) =>

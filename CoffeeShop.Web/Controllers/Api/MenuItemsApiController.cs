@@ -62,7 +62,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
-    public async Task<ActionResult<MenuItemResponse>> Create([FromBody] MenuItemRequestBody body, CancellationToken cancellationToken)
+    public async Task<ActionResult<MenuItemResponse>> Create([FromBody] JsonObjectBody<MenuItemRequest> body, CancellationToken cancellationToken)
     {
         var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.CreateFields);
         var item = await menu.CreateAsync(request.ToDetails(), cancellationToken);
@@ -79,7 +79,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    public async Task<ActionResult<MenuItemResponse>> Replace(int id, [FromBody] MenuItemRequestBody body, CancellationToken cancellationToken)
+    public async Task<ActionResult<MenuItemResponse>> Replace(int id, [FromBody] JsonObjectBody<MenuItemRequest> body, CancellationToken cancellationToken)
     {
         var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.ReplaceFields);
         return Written(await menu.ReplaceAsync(id, request.ToDetails(), EntityTags.ExpectedVersion(Request), cancellationToken));
@@ -95,7 +95,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
-    public async Task<ActionResult<MenuItemResponse>> MergePatch(int id, [FromBody] MenuItemRequestBody patch, CancellationToken cancellationToken)
+    public async Task<ActionResult<MenuItemResponse>> MergePatch(int id, [FromBody] JsonObjectBody<MenuItemRequest> patch, CancellationToken cancellationToken)
     {
         if (patch.Json is null || patch.Json.Count == 0)
         {
@@ -103,7 +103,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
         }
 
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
-        var merged = MenuItemRequestReader.MergePatch(MenuItemRequestReader.ToJson(MenuItemRequest.From(item)), patch.Json) as JsonObject;
+        var merged = JsonBodyReader.MergePatch(JsonBodyReader.ToJson(MenuItemRequest.From(item)), patch.Json) as JsonObject;
         var request = MenuItemRequestReader.Read(merged, MenuItemRequestReader.PatchedFields);
         return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
     }
@@ -133,7 +133,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
             throw new RequestValidationException(errors);
         }
 
-        MenuItemRequestReader.Validate(request, MenuItemRequestReader.PatchedFields);
+        JsonBodyReader.Validate(request, MenuItemRequestReader.PatchedFields);
         return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
     }
 

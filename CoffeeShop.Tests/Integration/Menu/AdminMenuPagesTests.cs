@@ -1,0 +1,218 @@
+using System.Net;
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Controllers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoffeeShop.Tests.Integration.Menu;
+
+/// <summary>The /admin/menu pages through real form posts: antiforgery token, cookie, redirects.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class AdminMenuPagesTests
+{
+    private MenuWebFactory _factory = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task OneTimeSetUp()
+    {
+        _factory = new MenuWebFactory();
+        _admin = await _factory.CreateSignedInClientAsync();
+    }
+
+    [OneTimeTearDown]
+    public void OneTimeTearDown()
+    {
+        _admin.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task Index_ListsItemsOfBothCategoriesWithAToggleEach()
+    {
+        var page = await MenuWebFactory.GetDocumentAsync(_admin, "/admin/menu");
+
+        var rows = page.QuerySelectorAll("tbody tr");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => r.Children[1].TextContent.Trim()).Distinct(), Is.EquivalentTo(new[] { "Hot", "Iced" }));
+            Assert.That(rows.All(r => r.QuerySelector("form[action$='/availability'] button") is not null), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Create_InvalidForm_ShowsEachMessageBesideItsField()
+    {
+        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", new Dictionary<string, string>
+        {
+            ["Title"] = "",
+            ["Category"] = "1",
+            ["Ingredients"] = "",
+            ["Price"] = "4,20",
+            ["Image"] = "ftp://example.com/x.png",
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await MenuWebFactory.ParseAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
+            Assert.That(MessageFor(page, "Ingredients"), Is.EqualTo("List at least one ingredient, one per line."));
+            Assert.That(MessageFor(page, "Price"), Does.StartWith("Enter a price between 0.01 and 100.00"));
+            Assert.That(MessageFor(page, "Image"), Does.StartWith("Use an absolute http or https URL"));
+        });
+    }
+
+    [Test]
+    public async Task Create_DuplicateTitle_ShowsTheConflictBesideTitle()
+    {
+        await _factory.AddItemAsync("Admin Duplicate");
+
+        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", Form("Admin Duplicate"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(MessageFor(await MenuWebFactory.ParseAsync(response), "Title"), Does.Contain("already exists"));
+    }
+
+    [Test]
+    public async Task Create_ValidForm_RedirectsToTheListWithAConfirmation()
+    {
+        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", Form("Admin Created"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo("/admin/menu"));
+        var list = await MenuWebFactory.GetDocumentAsync(_admin, "/admin/menu");
+        Assert.That(list.QuerySelector("[data-testid=flash]")?.TextContent, Does.Contain("Admin Created"));
+    }
+
+    [Test]
+    public async Task Edit_StaleVersion_ShowsTheConcurrencyMessageAndTheCurrentValues()
+    {
+        var item = await _factory.AddItemAsync("Admin Stale Edit", price: 3.10m);
+        var editUrl = $"/admin/menu/{item.Id}/edit";
+        var form = Form("Admin Stale Edit Mine");
+        form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ChangeBehindTheFormAsync(item.Id, 5.55m);
+
+        using var response = await MenuWebFactory.PostFormAsync(_admin, editUrl, editUrl, form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await MenuWebFactory.ParseAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelector("[data-testid=form-error]")?.TextContent.Trim(), Is.EqualTo(AdminMenuController.ConcurrencyMessage));
+            Assert.That(page.QuerySelector("input[name=Title]")?.GetAttribute("value"), Is.EqualTo("Admin Stale Edit"));
+            Assert.That(page.QuerySelector("input[name=Price]")?.GetAttribute("value"), Is.EqualTo("5.55"));
+            Assert.That(page.QuerySelector("input[name=Version]")?.GetAttribute("value"), Is.EqualTo((item.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+    }
+
+    [Test]
+    public async Task Edit_CurrentVersion_SavesAndRedirects()
+    {
+        var item = await _factory.AddItemAsync("Admin Edit");
+        var editUrl = $"/admin/menu/{item.Id}/edit";
+        var form = Form("Admin Edited", price: "4.20");
+        form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await MenuWebFactory.PostFormAsync(_admin, editUrl, editUrl, form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var saved = await _factory.FindItemAsync(item.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved!.Title, Is.EqualTo("Admin Edited"));
+            Assert.That(saved.Price, Is.EqualTo(4.20m));
+            Assert.That(saved.Ingredients, Is.EqualTo(new[] { "Espresso", "Oat milk" }));
+        });
+    }
+
+    [Test]
+    public async Task SetAvailability_MarksTheItemUnavailable()
+    {
+        var item = await _factory.AddItemAsync("Admin Toggle");
+
+        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu", $"/admin/menu/{item.Id}/availability", new Dictionary<string, string>
+        {
+            ["isAvailable"] = "false",
+            ["version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await _factory.FindItemAsync(item.Id))!.IsAvailable, Is.False);
+    }
+
+    [Test]
+    public async Task Delete_ConfirmThenPost_RemovesTheItem()
+    {
+        var item = await _factory.AddItemAsync("Admin Delete");
+        var url = $"/admin/menu/{item.Id}/delete";
+        var confirm = await MenuWebFactory.GetDocumentAsync(_admin, url);
+        Assert.That(confirm.QuerySelector("h1")?.TextContent.Trim(), Is.EqualTo("Delete Admin Delete?"));
+
+        using var response = await MenuWebFactory.PostFormAsync(_admin, url, url, new Dictionary<string, string>
+        {
+            ["version"] = confirm.QuerySelector("input[name=version]")!.GetAttribute("value")!,
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await _factory.FindItemAsync(item.Id), Is.Null);
+    }
+
+    [Test]
+    public async Task Edit_UnknownItem_Returns404Page()
+    {
+        using var response = await _admin.GetAsync("/admin/menu/99999/edit");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+    }
+
+    [Test]
+    public async Task Index_Customer_GetsTheFriendly403Page()
+    {
+        using var customer = await _factory.CreateSignedInClientAsync(MenuWebFactory.CustomerEmail);
+
+        using var response = await customer.GetAsync("/admin/menu");
+        Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/account/access-denied"));
+        using var denied = await customer.GetAsync(response.Headers.Location);
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var page = await MenuWebFactory.ParseAsync(denied);
+        Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("That page isn't for you"));
+    }
+
+    [Test]
+    public async Task Index_Anonymous_IsRedirectedToSignIn()
+    {
+        using var anonymous = _factory.CreateBrowserClient();
+
+        using var response = await anonymous.GetAsync("/admin/menu");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/account/login"));
+    }
+
+    private static Dictionary<string, string> Form(string title, string price = "3.90") => new()
+    {
+        ["Title"] = title,
+        ["Category"] = "Hot",
+        ["Description"] = "Made in a test.",
+        ["Ingredients"] = "Espresso\r\nOat milk",
+        ["Price"] = price,
+        ["Image"] = "",
+        ["IsAvailable"] = "true",
+    };
+
+    private static string? MessageFor(AngleSharp.Html.Dom.IHtmlDocument page, string field) =>
+        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
+
+    /// <summary>Another admin's change, made while this form was open.</summary>
+    private async Task ChangeBehindTheFormAsync(int id, decimal price)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var menu = scope.ServiceProvider.GetRequiredService<MenuService>();
+        var item = await menu.GetAsync(id, CancellationToken.None);
+        await menu.ReplaceAsync(id, item.Details with { Price = price }, item.Version, CancellationToken.None);
+    }
+}

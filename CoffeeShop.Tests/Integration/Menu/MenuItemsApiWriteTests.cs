@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using CoffeeShop.Domain.Menu;
+
+namespace CoffeeShop.Tests.Integration.Menu;
+
+/// <summary>The versioned API's writes: full replace, both patch formats, If-Match and If-None-Match, media types.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class MenuItemsApiWriteTests
+{
+    private const string MergePatch = "application/merge-patch+json";
+    private const string JsonPatch = "application/json-patch+json";
+
+    private MenuWebFactory _factory = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task OneTimeSetUp()
+    {
+        _factory = new MenuWebFactory();
+        _admin = await _factory.CreateBearerClientAsync();
+    }
+
+    [OneTimeTearDown]
+    public void OneTimeTearDown()
+    {
+        _admin.Dispose();
+        _factory.Dispose();
+    }
+
+    [TestCase("title")]
+    [TestCase("image")]
+    [TestCase("isAvailable")]
+    public async Task Put_FieldMissing_Returns400WithThatFieldInErrors(string field)
+    {
+        var item = await _factory.AddItemAsync("Put Missing " + field);
+        var body = FullBody(item.Title);
+        body.Remove(field);
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Does.Contain(field));
+    }
+
+    [Test]
+    public async Task MergePatch_ChangesOnlyTheFieldsSent()
+    {
+        var item = await _factory.AddItemAsync("Merge Patch Happy", price: 3.80m);
+
+        using var response = await _admin.PatchAsync(
+            $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["price"] = 4.25m }, MergePatch));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var saved = await _factory.FindItemAsync(item.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved!.Price, Is.EqualTo(4.25m));
+            Assert.That(saved.Title, Is.EqualTo("Merge Patch Happy"));
+            Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+        });
+    }
+
+    [Test]
+    public async Task JsonPatch_ReplaceOperation_ChangesTheField()
+    {
+        var item = await _factory.AddItemAsync("Json Patch Happy");
+        var operations = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/title", ["value"] = "Json Patch Renamed" });
+
+        using var response = await _admin.PatchAsync($"/api/v1/menu-items/{item.Id}", Content(operations, JsonPatch));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _factory.FindItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Renamed"));
+    }
+
+    [Test]
+    public async Task MergePatch_BreakingAnInvariant_Returns400AndLeavesTheItemUnchanged()
+    {
+        var item = await _factory.AddItemAsync("Merge Patch Price Zero", price: 3.80m);
+
+        using var response = await _admin.PatchAsync(
+            $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["price"] = 0 }, MergePatch));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var saved = await _factory.FindItemAsync(item.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved!.Price, Is.EqualTo(3.80m));
+            Assert.That(saved.Version, Is.EqualTo(item.Version));
+        });
+    }
+
+    [Test]
+    public async Task JsonPatch_EmptyTitle_Returns400AndLeavesTheItemUnchanged()
+    {
+        var item = await _factory.AddItemAsync("Json Patch Empty Title");
+        var operations = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/title", ["value"] = "" });
+
+        using var response = await _admin.PatchAsync($"/api/v1/menu-items/{item.Id}", Content(operations, JsonPatch));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await _factory.FindItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Empty Title"));
+    }
+
+    [TestCase("PUT")]
+    [TestCase("POST")]
+    [TestCase("PATCH")]
+    public async Task Write_WrongContentType_Returns415(string method)
+    {
+        var item = await _factory.AddItemAsync("Wrong Media Type " + method);
+        var url = method == "POST" ? "/api/v1/menu-items" : $"/api/v1/menu-items/{item.Id}";
+        using var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StringContent(FullBody("Plain Text").ToJsonString(), Encoding.UTF8, "text/plain"),
+        };
+
+        using var response = await _admin.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+    }
+
+    [TestCase("PUT")]
+    [TestCase("PATCH")]
+    [TestCase("DELETE")]
+    public async Task Write_StaleIfMatch_Returns412AndChangesNothing(string method)
+    {
+        var item = await _factory.AddItemAsync("Stale If-Match " + method);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/menu-items/{item.Id}")
+        {
+            Content = method switch
+            {
+                "PUT" => Content(FullBody("Stale Renamed " + method), "application/json"),
+                "PATCH" => Content(new JsonObject { ["title"] = "Stale Renamed " + method }, MergePatch),
+                _ => null,
+            },
+        };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"99\""));
+
+        using var response = await _admin.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That((await _factory.FindItemAsync(item.Id))?.Title, Is.EqualTo(item.Title));
+    }
+
+    [Test]
+    public async Task Get_MatchingIfNoneMatch_Returns304()
+    {
+        var item = await _factory.AddItemAsync("If-None-Match Item");
+        using var anonymous = _factory.CreateClient();
+        using var first = await anonymous.GetAsync($"/api/v1/menu-items/{item.Id}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/menu-items/{item.Id}");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var response = await anonymous.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
+    public async Task MergePatch_TwentyInParallelWithTheSameIfMatch_OneSucceedsAndNineteenGet412()
+    {
+        var item = await _factory.AddItemAsync("Parallel Patch", price: 3.00m);
+        var etag = new EntityTagHeaderValue($"\"{item.Version}\"");
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(async n =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/menu-items/{item.Id}")
+            {
+                Content = Content(new JsonObject { ["price"] = 3.00m + (n / 100m) }, MergePatch),
+            };
+            request.Headers.IfMatch.Add(etag);
+            using var response = await _admin.SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1));
+            Assert.That(responses.Count(s => s == HttpStatusCode.PreconditionFailed), Is.EqualTo(19));
+        });
+        Assert.That((await _factory.FindItemAsync(item.Id))!.Version, Is.EqualTo(item.Version + 1));
+    }
+
+    private static JsonObject FullBody(string title) => new()
+    {
+        ["category"] = "hot",
+        ["title"] = title,
+        ["description"] = "Replaced in a test.",
+        ["ingredients"] = new JsonArray("Espresso"),
+        ["image"] = null,
+        ["price"] = 4.10m,
+        ["isAvailable"] = true,
+    };
+
+    private static StringContent Content(JsonNode body, string mediaType) => new(body.ToJsonString(), Encoding.UTF8, mediaType);
+}

@@ -1,0 +1,188 @@
+using AutoMapper;
+using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Models.Admin;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoffeeShop.Web.Controllers;
+
+/// <summary>
+/// The admin pages for the menu: list, create, edit, mark (un)available, delete. The same <see cref="MenuService"/>
+/// as both APIs; every change carries the version the admin saw, so nobody overwrites a change unseen.
+/// </summary>
+[Route("admin/menu")]
+[Authorize(Roles = AppRoles.Admin)]
+public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Controller
+{
+    public const string ConcurrencyMessage =
+        "Someone else changed this item while you were editing. The form now shows their version; make your change again.";
+
+    public const string DeleteConcurrencyMessage =
+        "Someone else changed this item after you opened this page. Check it below and confirm again.";
+
+    /// <summary>The TempData key of the confirmation shown on the list after a change.</summary>
+    public const string MessageKey = "Message";
+
+    /// <summary>The TempData key of a warning shown on the list (a change refused).</summary>
+    public const string WarningKey = "Warning";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    {
+        var query = new MenuItemQuery { Page = Math.Max(page, 1), PageSize = MenuItemQuery.MaxPageSize };
+        var result = await menu.ListAsync(query, cancellationToken);
+        return View(new AdminMenuIndexViewModel
+        {
+            Items = mapper.Map<IReadOnlyList<AdminMenuItemViewModel>>(result.Items),
+            Page = result.Page,
+            TotalPages = Math.Max(1, (result.TotalCount + result.PageSize - 1) / result.PageSize),
+            TotalCount = result.TotalCount,
+        });
+    }
+
+    [HttpPost("{id:int}/availability")]
+    public async Task<IActionResult> SetAvailability(int id, bool isAvailable, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var item = await menu.SetAvailabilityAsync(id, isAvailable, version, cancellationToken);
+            TempData[MessageKey] = item.IsAvailable ? $"{item.Title} is available again." : $"{item.Title} is marked unavailable.";
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConcurrencyException)
+        {
+            TempData[WarningKey] = "That item was changed by someone else, so nothing was changed. The list now shows it as it is; try again.";
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Form", new MenuItemFormViewModel());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(MenuItemFormViewModel form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = 0;
+        if (!ModelState.IsValid)
+        {
+            return View("Form", form);
+        }
+
+        try
+        {
+            var item = await menu.CreateAsync(form.ToDetails(), cancellationToken);
+            TempData[MessageKey] = $"{item.Title} was added to the {item.Category.ToSlug()} menu.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (DomainException ex) when (ShowBesideField(ex))
+        {
+            return View("Form", form);
+        }
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var item = await menu.FindAsync(id, cancellationToken);
+        return item is null ? NotFound() : View("Form", mapper.Map<MenuItemFormViewModel>(item));
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, MenuItemFormViewModel form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = id;
+        if (!ModelState.IsValid)
+        {
+            return View("Form", form);
+        }
+
+        try
+        {
+            var item = await menu.ReplaceAsync(id, form.ToDetails(), form.Version, cancellationToken);
+            TempData[MessageKey] = $"{item.Title} was saved.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConcurrencyException)
+        {
+            var current = await menu.FindAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return NotFound();
+            }
+
+            // The posted values would otherwise win over the model when the form is drawn again.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, ConcurrencyMessage);
+            return View("Form", mapper.Map<MenuItemFormViewModel>(current));
+        }
+        catch (DomainException ex) when (ShowBesideField(ex))
+        {
+            return View("Form", form);
+        }
+    }
+
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var item = await menu.FindAsync(id, cancellationToken);
+        return item is null ? NotFound() : View(mapper.Map<AdminMenuItemViewModel>(item));
+    }
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> DeleteConfirmed(int id, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var item = await menu.GetAsync(id, cancellationToken);
+            await menu.DeleteAsync(id, version, cancellationToken);
+            TempData[MessageKey] = $"{item.Title} was deleted from the menu.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConcurrencyException)
+        {
+            var current = await menu.FindAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(string.Empty, DeleteConcurrencyMessage);
+            return View(nameof(Delete), mapper.Map<AdminMenuItemViewModel>(current));
+        }
+    }
+
+    /// <summary>
+    /// Puts a refused value beside its field: an invariant broken (the field the domain names) or a duplicate
+    /// title. False for anything else, which is left to the error page.
+    /// </summary>
+    private bool ShowBesideField(DomainException exception)
+    {
+        switch (exception)
+        {
+            case DomainValidationException invalid:
+                ModelState.AddModelError(MenuItemFormViewModel.PropertyFor(invalid.Field), invalid.Message);
+                return true;
+            case ConflictException duplicate:
+                ModelState.AddModelError(nameof(MenuItemFormViewModel.Title), duplicate.Message);
+                return true;
+            default:
+                return false;
+        }
+    }
+}
