@@ -35,6 +35,20 @@ internal static class ApplicationPipeline
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
         app.UseHttpMetrics();
+
+        // Nothing matched: a 404 (problem details or the friendly page) now, before the fallback authorization
+        // policy can turn it into a sign-in prompt. Not a catch-all MapFallback: that matches every method and
+        // content type, so it would win over the router's own 405 and 415 answers and turn them into 404s.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseRateLimiter();
@@ -50,13 +64,6 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
-
-        // Anything else is a 404 (problem details or the friendly page), not a sign-in prompt from the fallback policy.
-        app.MapFallback("{**path}", context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }).AllowAnonymous();
         return app;
     }
 }
