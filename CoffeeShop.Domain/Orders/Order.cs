@@ -35,8 +35,8 @@ public sealed class Order
         _lines.AddRange(lines.Select((line, i) => line.AtPosition(i + 1)));
 
         Status = OrderStatus.Pending;
-        CreatedAt = now;
-        UpdatedAt = now;
+        CreatedAt = ToMilliseconds(now);
+        UpdatedAt = CreatedAt;
         Version = 1;
     }
 
@@ -112,7 +112,7 @@ public sealed class Order
         }
 
         Status = next;
-        UpdatedAt = now;
+        UpdatedAt = ToMilliseconds(now);
         Version++;
     }
 
@@ -158,6 +158,13 @@ public sealed class Order
 
     internal static string LineCountMessage =>
         $"lines must list between {OrderLimits.LinesMin} and {OrderLimits.LinesMax} items.";
+
+    /// <summary>
+    /// Times are kept to the millisecond, which every provider stores exactly (SQLite's binary form keeps only
+    /// 100 µs): the order a request answers with is then the same order a later read or an idempotent replay returns.
+    /// </summary>
+    private static DateTimeOffset ToMilliseconds(DateTimeOffset time) =>
+        time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     private static string? ValidCustomerId(string? customerId)
     {

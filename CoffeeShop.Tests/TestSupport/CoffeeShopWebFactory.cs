@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -80,6 +82,38 @@ public sealed class CoffeeShopWebFactory : WebApplicationFactory<Program>
     public Task<MenuItem> AddMenuItemAsync(MenuItemDetails details) =>
         WithScopeAsync(services => services.GetRequiredService<MenuService>().CreateAsync(details, CancellationToken.None));
 
+    /// <summary>Places an order through <see cref="OrderingService"/>, as a guest unless <paramref name="customerId"/> is given.</summary>
+    public Task<Order> PlaceOrderAsync(string customerName, IReadOnlyList<OrderLineRequest> lines, string? notes = null, string? customerId = null) =>
+        WithScopeAsync(services => services.GetRequiredService<OrderingService>()
+            .PlaceAsync(new OrderRequest(customerName, notes, customerId, lines), CancellationToken.None));
+
+    /// <summary>Moves an order along as staff would, through <see cref="OrderingService"/>.</summary>
+    public Task<Order> MoveOrderAsync(int id, params OrderStatus[] path) =>
+        WithScopeAsync(async services =>
+        {
+            var ordering = services.GetRequiredService<OrderingService>();
+            Order? order = null;
+            foreach (var next in path)
+            {
+                order = await ordering.MoveAsync(id, next, CancellationToken.None);
+            }
+
+            return order ?? await ordering.GetAsync(id, CancellationToken.None);
+        });
+
+    /// <summary>Runs a query straight against the database, for checking what a request left behind.</summary>
+    public Task<T> QueryDatabaseAsync<T>(Func<CoffeeShopDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return WithScopeAsync(services => query(services.GetRequiredService<CoffeeShopDbContext>()));
+    }
+
+    /// <summary>The Identity user id of the account with this email.</summary>
+    public Task<string> UserIdOfAsync(string email) =>
+        WithScopeAsync(async services =>
+            (await services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(email))?.Id
+            ?? throw new InvalidOperationException($"No user {email}."));
+
     public const string DefaultPassword = "Test-Passw0rd!";
 
     /// <summary>Creates a user with <paramref name="role"/> (Customer, Barista or Admin) and returns the email.</summary>
@@ -123,6 +157,27 @@ public sealed class CoffeeShopWebFactory : WebApplicationFactory<Program>
         var email = await CreateUserAsync(role);
         using var anonymous = CreateClient();
         return CreateClientWithToken(await GetTokenAsync(anonymous, email));
+    }
+
+    /// <summary>
+    /// A client signed in to the site (the Identity cookie, for pages) through the sign-in form, as a person would.
+    /// It keeps cookies and does not follow redirects.
+    /// </summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = DefaultPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetHtmlAsync("/account/login");
+        using var response = await client.SubmitAsync(
+            page.Form("form[method='post']"),
+            new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password },
+            "/account/login");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in as {email} returned {(int)response.StatusCode}.");
+        }
+
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -30,6 +30,10 @@ public static class HtmlPages
         return await response.ReadHtmlAsync();
     }
 
+    /// <summary>The path and query of a redirect's Location, whether the app wrote it absolute or relative.</summary>
+    public static string? PathOf(Uri? location) =>
+        location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
     /// <summary>The single form matching <paramref name="selector"/>.</summary>
     public static IHtmlFormElement Form(this IParentNode document, string selector = "form")
     {

@@ -35,6 +35,7 @@ internal static class ApplicationPipeline
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
         app.UseHttpMetrics();
+
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseRateLimiter();

@@ -25,6 +25,7 @@ public abstract class BrowserTestBase
     private CoffeeShopWebFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly List<IBrowserContext> _otherContexts = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -63,6 +64,16 @@ public abstract class BrowserTestBase
         _page = await _context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page in a browser context of its own (its own cookies: another person at another browser), closed with the test.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        _otherContexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
     [TearDown]
     public async Task ClosePageAsync()
     {
@@ -74,6 +85,12 @@ public abstract class BrowserTestBase
             TestContext.AddTestAttachment(path);
         }
 
+        foreach (var other in _otherContexts)
+        {
+            await other.CloseAsync();
+        }
+
+        _otherContexts.Clear();
         if (_context is not null)
         {
             await _context.CloseAsync();

@@ -13,6 +13,15 @@ public sealed class MenuItemDetailsPage(IPage page)
 
     public ILocator Image => page.Locator("main img");
 
+    public ILocator OrderLink => page.GetByRole(AriaRole.Link, new() { Name = "Order this" });
+
+    /// <summary>Follows "Order this" to the order form, which starts with one of this drink.</summary>
+    public async Task<OrderFormPage> OrderAsync()
+    {
+        await OrderLink.ClickAsync();
+        return new OrderFormPage(page);
+    }
+
     public async Task<MenuItemDetailsPage> GotoAsync(int id)
     {
         await page.GotoAsync($"/menu/{id}");

@@ -11,14 +11,15 @@ public sealed class OrderStatusRequest : IValidatableObject
     [Required]
     public string? Status { get; init; }
 
-    public OrderStatus Parsed => Enum.Parse<OrderStatus>(Status!, ignoreCase: true);
+    /// <summary>The validated status. A method, not a property: validation reads every property, and would call this before Validate.</summary>
+    public OrderStatus ToStatus() => Enum.Parse<OrderStatus>(Status!, ignoreCase: true);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Status is not null && (!Enum.TryParse<OrderStatus>(Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(Status, out _)))
         {
             yield return new ValidationResult(
-                $"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.", [nameof(Status)]);
+                $"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.", ["status"]);
         }
     }
 }

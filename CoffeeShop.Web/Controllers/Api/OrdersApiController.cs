@@ -124,7 +124,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<OrderResponse> Move(int id, OrderStatusRequest request, CancellationToken cancellationToken) =>
-        ToResponse(await ordering.MoveAsync(id, request.Parsed, cancellationToken));
+        ToResponse(await ordering.MoveAsync(id, request.ToStatus(), cancellationToken));
 
     /// <summary>Who the caller is for idempotency: a user, or an API key.</summary>
     private string CallerScope() =>

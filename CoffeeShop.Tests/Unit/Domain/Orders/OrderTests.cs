@@ -51,6 +51,30 @@ public sealed class OrderTests
     }
 
     [Test]
+    public void Constructor_TimeWithSubMillisecondTicks_KeepsWholeMillisecondsAsStored()
+    {
+        var now = PlacedAt.AddTicks(1_234_567);
+
+        var order = new Order(Code, "Ann", null, null, [Line()], now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.CreatedAt, Is.EqualTo(PlacedAt.AddMilliseconds(123)));
+            Assert.That(order.UpdatedAt, Is.EqualTo(order.CreatedAt));
+        });
+    }
+
+    [Test]
+    public void MoveTo_TimeWithSubMillisecondTicks_KeepsWholeMillisecondsAsStored()
+    {
+        var order = Order();
+
+        order.MoveTo(OrderStatus.Preparing, OrderActor.Staff, Later.AddTicks(9_999));
+
+        Assert.That(order.UpdatedAt, Is.EqualTo(Later));
+    }
+
+    [Test]
     public void Total_SeveralLines_SumsUnitPriceTimesQuantityOfTheSnapshots()
     {
         var order = Order([Line(menuItemId: 1, quantity: 2, unitPrice: 3.50m), Line(menuItemId: 2, quantity: 3, unitPrice: 4.25m)]);

@@ -11,6 +11,8 @@ namespace CoffeeShop.Tests.Unit.Domain.Orders;
 public sealed class OrderingServiceTests
 {
     private const string GeneratedCode = "generated-code-0123456";
+    private const string Scope = "api:user-1";
+    private const string Key = "key-1";
     private static readonly DateTimeOffset Now = PlacedAt.AddHours(1);
 
     private Mock<IOrderRepository> _orders = null!;
@@ -151,6 +153,104 @@ public sealed class OrderingServiceTests
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
 
         Assert.That(ex.Field, Is.EqualTo("lines[1]"));
+    }
+
+    [Test]
+    public async Task PlaceAsync_NewIdempotencyKey_SavesTheOrderWithItsRecordInOneSave()
+    {
+        GivenMenu(MenuItem(1));
+        var idempotency = Idempotency("hash-a");
+        var recorded = false;
+        _orders.Setup(r => r.AddIdempotencyRecord(It.IsAny<Order>(), idempotency)).Callback(() => recorded = true);
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .Returns(() => recorded ? Task.CompletedTask : throw new AssertionException("saved before the idempotency record was added"));
+
+        var placed = await _service.PlaceAsync(Request((1, 1)), idempotency, CancellationToken.None);
+
+        Assert.That(placed.Replayed, Is.False);
+        _orders.Verify(r => r.AddAsync(placed.Order, It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddIdempotencyRecord(placed.Order, idempotency), Times.Once);
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task PlaceAsync_SameKeyAndSameHash_ReturnsTheFirstOrderReplayedAndAddsNothing()
+    {
+        var first = Order();
+        GivenIdempotencyRecord("hash-a", first);
+
+        var placed = await _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(placed.Order, Is.SameAs(first));
+            Assert.That(placed.Replayed, Is.True);
+        });
+        _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
+        _menu.VerifyNoOtherCalls();
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void PlaceAsync_SameKeyAndOtherHash_ThrowsIdempotencyKeyReusedAndAddsNothing()
+    {
+        GivenIdempotencyRecord("hash-a", Order());
+
+        Assert.ThrowsAsync<IdempotencyKeyReusedException>(
+            () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-b"), CancellationToken.None));
+
+        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
+        _menu.VerifyNoOtherCalls();
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public async Task PlaceAsync_ConflictOnSaveThenRecordFound_ReturnsTheWinnersOrderReplayed()
+    {
+        GivenMenu(MenuItem(1));
+        var winner = Order(customerName: "Winner");
+        _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(((string, Order)?)null)
+            .ReturnsAsync(("hash-a", winner));
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+
+        var placed = await _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(placed.Order, Is.SameAs(winner));
+            Assert.That(placed.Replayed, Is.True);
+        });
+        _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void PlaceAsync_ConflictOnSaveThenRecordWithOtherHash_ThrowsIdempotencyKeyReused()
+    {
+        GivenMenu(MenuItem(1));
+        _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(((string, Order)?)null)
+            .ReturnsAsync(("hash-b", Order()));
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+
+        Assert.ThrowsAsync<IdempotencyKeyReusedException>(
+            () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
+    }
+
+    [Test]
+    public void PlaceAsync_ConflictOnSaveAndNoRecord_RethrowsTheConflict()
+    {
+        GivenMenu(MenuItem(1));
+        var conflict = new ConflictException("duplicate order code");
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(conflict);
+
+        var ex = Assert.ThrowsAsync<ConflictException>(
+            () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
+
+        Assert.That(ex, Is.SameAs(conflict));
+        _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]
@@ -306,6 +406,11 @@ public sealed class OrderingServiceTests
     [Test]
     public void CanView_GuestOrderAndAnonymousCaller_IsFalse() =>
         Assert.That(OrderingService.CanView(Order(customerId: null), null, isStaff: false), Is.False);
+
+    private static IdempotentRequest Idempotency(string hash) => new(Scope, Key, hash);
+
+    private void GivenIdempotencyRecord(string hash, Order order) =>
+        _orders.Setup(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>())).ReturnsAsync((hash, order));
 
     private static OrderRequest Request(params (int MenuItemId, int Quantity)[] lines) =>
         new("Ann", "no sugar", "user-1", lines.Select(l => new OrderLineRequest(l.MenuItemId, l.Quantity)).ToList());
