@@ -51,12 +51,8 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
 
-        // Anything else is a 404 (problem details or the friendly page), not a sign-in prompt from the fallback policy.
-        app.MapFallback("{**path}", context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }).AllowAnonymous();
+        // No catch-all endpoint: an unmatched request ends as a 404 (problem details or the friendly page), and the
+        // fallback authorization policy lets it through (see AddCoffeeShopSecurity).
         return app;
     }
 }

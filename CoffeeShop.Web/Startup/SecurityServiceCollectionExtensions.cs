@@ -97,8 +97,12 @@ internal static class SecurityServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
         services.AddAuthorizationBuilder()
-            // Denied by default: an endpoint is public only where it says [AllowAnonymous].
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Denied by default: an endpoint is public only where it says [AllowAnonymous]. Where routing found no
+            // endpoint there is nothing to protect, and routing's own answers (405, 415) must reach anonymous callers
+            // too; a catch-all endpoint instead would swallow those answers as 404s (dotnet/aspnetcore#41060).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true || IsUnrouted(context.Resource))
+                .Build());
 
         if (security.RequireHttps)
         {
@@ -111,6 +115,10 @@ internal static class SecurityServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>True when routing chose no endpoint of ours: no match at all (404), or its 405/415 rejection.</summary>
+    private static bool IsUnrouted(object? resource) =>
+        resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint;
 
     /// <summary>The JWT settings; outside Development a missing or short signing key stops the app with a clear message.</summary>
     private static JwtOptions JwtSettings(IConfiguration configuration, IWebHostEnvironment environment)
