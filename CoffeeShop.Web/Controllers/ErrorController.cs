@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,13 +10,18 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>Friendly error pages for people; they name the trace id and nothing else about the failure.</summary>
 [AllowAnonymous]
 [DisableRateLimiting]
+// The error page of a refused form post is the same POST, re-executed: it changes nothing, so it needs no token.
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorController : Controller
 {
     [Route("error/{statusCode:int}")]
-    public IActionResult Show(int statusCode)
+    public IActionResult Show()
     {
+        // Read from the route, not bound: binding would read the form of the request being re-executed, which may be
+        // the very body refused for its size.
+        var statusCode = int.TryParse(RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 500;
         var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
         Response.StatusCode = code;
         return View("Error", new ErrorViewModel
