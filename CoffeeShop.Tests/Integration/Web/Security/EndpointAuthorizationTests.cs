@@ -21,7 +21,7 @@ namespace CoffeeShop.Tests.Integration.Web.Security;
 [Category(TestCategories.Integration)]
 public sealed class EndpointAuthorizationTests : IntegrationTestBase
 {
-    /// <summary>Any method: endpoints mapped without an HTTP method (health, metrics, error pages, fallback).</summary>
+    /// <summary>Any method: endpoints mapped without an HTTP method (health, metrics, error pages).</summary>
     private const string AnyMethod = "*";
 
     /// <summary>The template under which every static asset (css, js, images) is listed.</summary>
@@ -93,7 +93,6 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         new("GET", "/openapi.json", Access.Anyone, "/openapi.json"),
         new("GET", StaticAssets, Access.Anyone, "/css/site.css"),
         new("GET", "{**path:file}", Access.Anyone, "/no-such-file.txt"),
-        new(AnyMethod, "{**path}", Access.Anyone, "/no-such-page"),
     ];
 
     private readonly Dictionary<Caller, Session> _sessions = [];
