@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +19,11 @@ namespace CoffeeShop.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("error/{statusCode:int}")]
-    public IActionResult Show(int statusCode)
+    public IActionResult Show()
     {
+        // Read from the route, not bound: binding would read the form of the request being re-executed, which may be
+        // the very body refused for its size.
+        var statusCode = int.TryParse(RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 500;
         var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
         Response.StatusCode = code;
         return View("Error", new ErrorViewModel

@@ -97,7 +97,8 @@ internal static class SecurityServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
         services.AddAuthorizationBuilder()
-            // Denied by default: an endpoint is public only where it says [AllowAnonymous].
+            // Denied by default: an endpoint is public only where it says [AllowAnonymous]. Requests that routing
+            // did not match (404, 405, 415) are answered before authorization (ApplicationPipeline.AnswerRoutingMisses).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         if (security.RequireHttps)

@@ -8,6 +8,7 @@ using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -36,6 +37,9 @@ internal static class WebServiceCollectionExtensions
             // Every problem carries the trace id that the request log line carries, and nothing internal.
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+
+            // The framework has default titles for some statuses only (none for 429, for one); every problem gets one.
+            context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMenuOutputCache();

@@ -21,7 +21,8 @@ public sealed class CreateApiKeyRequest : IValidatableObject
     {
         if (Role is not null && !AppRoles.All.Contains(Role))
         {
-            yield return new ValidationResult($"role must be one of {string.Join(", ", AppRoles.All)}.", [nameof(Role)]);
+            // Named as clients write it, like the errors of the attributes above.
+            yield return new ValidationResult($"role must be one of {string.Join(", ", AppRoles.All)}.", ["role"]);
         }
     }
 }
