@@ -19,8 +19,8 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
     [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Index(string? category, string? search, CancellationToken cancellationToken)
     {
-        // An unknown tab or an over-long search falls back to something sensible rather than an error page.
-        var tab = MenuCategories.TryParse(category, out var parsed) ? parsed : MenuCategory.Hot;
+        // No tab (or an unknown one) shows the whole menu; an over-long search is cut rather than refused.
+        MenuCategory? tab = MenuCategories.TryParse(category, out var parsed) ? parsed : null;
         var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MaxSearchLength)];
         var page = await menu.ListAsync(
             new MenuItemQuery { Category = tab, Search = text, SortBy = MenuItemSortField.Id, PageSize = MenuItemQuery.MaxPageSize },
@@ -28,14 +28,13 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
 
         return View(new MenuIndexViewModel
         {
-            Category = tab.ToSlug(),
+            Category = tab?.ToSlug() ?? MenuIndexViewModel.AllCategories,
             Search = text,
             Items = mapper.Map<IReadOnlyList<MenuItemViewModel>>(page.Items),
         });
     }
 
     [HttpGet("{id:int}")]
-
     [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {

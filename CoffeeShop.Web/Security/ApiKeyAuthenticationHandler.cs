@@ -11,7 +11,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApiKeyService apiKeys)
+    ApiKeyService apiKeys,
+    ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -21,17 +22,23 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var check = await apiKeys.AuthenticateAsync(presented.ToString(), Context.RequestAborted);
-        if (!check.Succeeded)
+        var plain = presented.ToString();
+        if (!cache.TryGet(plain, out var key))
         {
-            Logger.LogWarning("Rejected an invalid or revoked API key from {ClientIp}", Context.Connection.RemoteIpAddress);
-            return AuthenticateResult.Fail("Invalid API key.");
-        }
+            var check = await apiKeys.AuthenticateAsync(plain, Context.RequestAborted);
+            if (!check.Succeeded)
+            {
+                Logger.LogWarning("Rejected an invalid or revoked API key from {ClientIp}", Context.Connection.RemoteIpAddress);
+                return AuthenticateResult.Fail("Invalid API key.");
+            }
 
-        var key = check.Key!;
-        if (check.FirstUse)
-        {
-            Logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) was used for the first time from {ClientIp}", key.Id, key.Name, Context.Connection.RemoteIpAddress);
+            if (check.FirstUse)
+            {
+                Logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) was used for the first time from {ClientIp}", check.Key!.Id, check.Key.Name, Context.Connection.RemoteIpAddress);
+            }
+
+            key = new CachedApiKey(check.Key!.Id, check.Key.Name, check.Key.Role);
+            cache.Remember(plain, key);
         }
 
         var identity = new ClaimsIdentity(

@@ -61,6 +61,7 @@ internal static class SecurityServiceCollectionExtensions
         });
 
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<TokenService>();
         services.AddAuthentication(o =>
             {

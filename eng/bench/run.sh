@@ -29,7 +29,6 @@ export Jwt__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 export Security__RequireHttps=false
 export RateLimiting__Enabled=false
 export Serilog__MinimumLevel__Default=Warning
-export Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning
 export Bootstrap__AdminEmail=bench-admin@coffeeshop.local
 export Bootstrap__AdminPassword=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')Aa1
 export DOTNET_TieredPGO=1
@@ -53,31 +52,38 @@ kill "$setup_pid"; wait "$setup_pid" 2>/dev/null || true
 trap - EXIT
 
 export BENCH_AUTH_HEADER="X-Api-Key: $key"
-if [[ -x $shared/run-peers.sh || -f $shared/run-peers.sh ]]; then
+
+# CoffeeShop's own routes that the shared harness does not load, measured with the same wrk settings.
+bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
+  local port=18190 pid
+  dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-extra.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+  printf '%-12s %-26s %10s %8s %8s %7s\n' target route req/s p50_ms p99_ms non2xx | tee -a "$out/table.txt"
+  for route in "$@"; do
+    local target=http://127.0.0.1:$port$route script=() warm=3 name="GET $route"
+    if [[ $route == ORDER ]]; then
+      target=http://127.0.0.1:$port/api/v1/orders; script=(-s "$root/eng/bench/post-order.lua"); warm=20; name="POST /api/v1/orders"
+    fi
+    local raw=$out/wrk$(echo "$route" | tr '/?=&' '____').txt
+    wrk -t1 -c32 -d${warm}s --timeout 5s "${script[@]}" "$target" >/dev/null 2>&1 || true
+    wrk -t1 -c32 -d10s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
+    awk -v name="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-12s %-26s %10s %8s %8s %7s\n", "coffeeshop", name, rps, p50, p99, bad+0}' \
+      "$raw" | tee -a "$out/table.txt"
+  done
+  echo "coffeeshop peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+if [[ -f $shared/run-peers.sh ]]; then
   echo "== CoffeeShop and the peers from $shared" >&2
   PEERS=${PEERS-"fastapi-w1 ceiling"} RESULTS_DIR="$out/peers" \
     EXTRA_NAME=coffeeshop EXTRA_CMD="dotnet $app/CoffeeShop.Web.dll" \
-    bash "$shared/run-peers.sh" | tee "$out/table.txt"
+    bash "$shared/run-peers.sh" | tee "$out/table.txt" || true
+  echo "== CoffeeShop routes the harness does not cover" >&2
+  bench_routes /api/v1/menu-items /menu/1
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
-  port=18190
-  dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server.log" 2>&1 &
-  pid=$!
-  trap 'kill $pid 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
-  base=http://127.0.0.1:$port
-  printf '%-22s %10s %9s %9s\n' route req/s p50 p99 | tee "$out/table.txt"
-  for route in /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER; do
-    if [[ $route == ORDER ]]; then
-      target=$base/api/v1/orders; script=(-s "$root/eng/bench/post-order.lua"); warm=20; name="POST /api/v1/orders"
-    else
-      target=$base$route; script=(); warm=3; name="GET $route"
-    fi
-    wrk -t1 -c32 -d${warm}s "${script[@]}" "$target" >/dev/null 2>&1 || true
-    wrk -t1 -c32 -d10s --latency "${script[@]}" "$target" > "$out/wrk-${route//\//_}.txt" 2>&1 || true
-    awk -v name="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%-22s %10s %9s %9s\n", name, rps, p50, p99}' \
-      "$out/wrk-${route//\//_}.txt" | tee -a "$out/table.txt"
-  done
-  echo "peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+  bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
 fi
 echo "results: $out" >&2

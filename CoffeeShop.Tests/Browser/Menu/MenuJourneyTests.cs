@@ -15,7 +15,7 @@ public sealed class MenuJourneyTests : BrowserTestBase
     {
         var menu = await new MenuPage(Page).GotoAsync();
         await Expect(menu.Heading).ToBeVisibleAsync();
-        await Expect(menu.ActiveTab).ToHaveAttributeAsync("data-testid", "tab-hot");
+        await Expect(menu.ActiveTab).ToHaveAttributeAsync("data-testid", "tab-all");
         await Expect(menu.Card("Latte")).ToBeVisibleAsync();
 
         await menu.SelectTabAsync("iced");

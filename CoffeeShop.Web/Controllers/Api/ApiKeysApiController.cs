@@ -11,7 +11,7 @@ namespace CoffeeShop.Web.Controllers.Api;
 [Route("api/v1/api-keys")]
 [Authorize(Roles = AppRoles.Admin)]
 [Tags("API keys")]
-public sealed class ApiKeysApiController(ApiKeyService apiKeys, IMapper mapper, ILogger<ApiKeysApiController> logger) : ApiControllerBase
+public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cache, IMapper mapper, ILogger<ApiKeysApiController> logger) : ApiControllerBase
 {
     /// <summary>Lists every key, live and revoked.</summary>
     [HttpGet]
@@ -43,6 +43,7 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, IMapper mapper, 
     public async Task<IActionResult> Revoke(int id, CancellationToken cancellationToken)
     {
         var key = await apiKeys.RevokeAsync(id, cancellationToken);
+        cache.Clear();
         logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) revoked by {UserName}", key.Id, key.Name, User.Identity?.Name);
         return NoContent();
     }

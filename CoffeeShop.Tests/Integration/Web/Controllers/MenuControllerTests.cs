@@ -12,15 +12,30 @@ namespace CoffeeShop.Tests.Integration.Web.Controllers;
 public sealed class MenuControllerTests : IntegrationTestBase
 {
     [Test]
-    public async Task Index_NoCategory_ShowsTheHotTabWithEveryHotDrink()
+    public async Task Index_NoCategory_ShowsTheAllTabWithEveryDrinkHotThenIced()
     {
-        var hot = await TitlesFromApiAsync("hot");
+        var all = (await TitlesFromApiAsync("hot")).Concat(await TitlesFromApiAsync("iced")).ToList();
 
         var page = await Client.GetHtmlAsync("/menu");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("Menu"));
+            Assert.That(ActiveTab(page), Is.EqualTo("tab-all"));
+            Assert.That(CardTitles(page), Is.EqualTo(all));
+            Assert.That(page.QuerySelectorAll("main h2").Select(h => h.TextContent), Is.EqualTo(new[] { "Hot coffee", "Iced coffee" }));
+        }
+    }
+
+    [Test]
+    public async Task Index_HotCategory_ShowsTheHotTabWithEveryHotDrink()
+    {
+        var hot = await TitlesFromApiAsync("hot");
+
+        var page = await Client.GetHtmlAsync("/menu?category=hot");
+
+        using (Assert.EnterMultipleScope())
+        {
             Assert.That(ActiveTab(page), Is.EqualTo("tab-hot"));
             Assert.That(CardTitles(page), Is.EqualTo(hot));
             Assert.That(CardTitles(page), Does.Contain("Latte").And.Not.Contain("Cold Brew"));
@@ -43,11 +58,11 @@ public sealed class MenuControllerTests : IntegrationTestBase
     }
 
     [Test]
-    public async Task Index_UnknownCategory_FallsBackToHot()
+    public async Task Index_UnknownCategory_ShowsTheWholeMenu()
     {
         var page = await Client.GetHtmlAsync("/menu?category=tea");
 
-        Assert.That(ActiveTab(page), Is.EqualTo("tab-hot"));
+        Assert.That(ActiveTab(page), Is.EqualTo("tab-all"));
     }
 
     [Test]

@@ -51,14 +51,14 @@ public sealed class MenuControllerTests
     [TestCase(null)]
     [TestCase("tea")]
     [TestCase("")]
-    public async Task Index_MissingOrUnknownCategory_FallsBackToHot(string? category)
+    public async Task Index_MissingOrUnknownCategory_ShowsTheWholeMenu(string? category)
     {
-        SetupList(MenuCategory.Hot, new MenuItemBuilder().WithId(1).WithTitle("Black").Build());
+        SetupList(null, new MenuItemBuilder().WithId(1).WithTitle("Black").Build());
 
         var result = await _controller.Index(category, search: null, CancellationToken.None);
 
-        Assert.That(ViewModel<MenuIndexViewModel>(result).Category, Is.EqualTo("hot"));
-        _repository.Verify(r => r.ListAsync(It.Is<MenuItemQuery>(q => q.Category == MenuCategory.Hot), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(ViewModel<MenuIndexViewModel>(result).Category, Is.EqualTo(MenuIndexViewModel.AllCategories));
+        _repository.Verify(r => r.ListAsync(It.Is<MenuItemQuery>(q => q.Category == null), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -125,7 +125,7 @@ public sealed class MenuControllerTests
         _repository.Verify(r => r.FindAsync(404, It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    private void SetupList(MenuCategory category, params MenuItem[] items) =>
+    private void SetupList(MenuCategory? category, params MenuItem[] items) =>
         _repository
             .Setup(r => r.ListAsync(It.Is<MenuItemQuery>(q => q.Category == category), It.IsAny<CancellationToken>()))
             .ReturnsAsync((MenuItemQuery q, CancellationToken _) => new PagedResult<MenuItem>(items, q.Page, q.PageSize, items.Length));
