@@ -51,4 +51,26 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(marker).IgnoreCase);
     }
+
+    [Test]
+    public async Task OpenApiDocument_DescribesBothSecuritySchemesAndWhichOperationsNeedThem()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi.json");
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var paths = document.GetProperty("paths");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(schemes.GetProperty("Bearer").GetProperty("type").GetString(), Is.EqualTo("http"));
+            Assert.That(schemes.GetProperty("Bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("type").GetString(), Is.EqualTo("apiKey"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("in").GetString(), Is.EqualTo("header"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("name").GetString(), Is.EqualTo("X-Api-Key"));
+
+            var placeOrder = paths.GetProperty("/api/v1/orders").GetProperty("post");
+            Assert.That(placeOrder.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)), Is.EquivalentTo(new[] { "Bearer", "ApiKey" }));
+            var listCoffee = paths.GetProperty("/coffee/{category}").GetProperty("get");
+            Assert.That(listCoffee.TryGetProperty("security", out _), Is.False, "an anonymous route asks for no credentials");
+        }
+    }
 }
