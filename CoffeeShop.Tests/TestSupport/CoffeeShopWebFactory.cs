@@ -20,7 +20,7 @@ namespace CoffeeShop.Tests.TestSupport;
 /// (in [OneTimeSetUp]) and dispose it in [OneTimeTearDown]; the file goes with it. Pass settings to
 /// override configuration (rate limits, options…) the way an operator would.
 /// </summary>
-public sealed class CoffeeShopWebFactory : WebApplicationFactory<Program>
+public class CoffeeShopWebFactory : WebApplicationFactory<Program>
 {
     public const string TestingEnvironment = "Testing";
 

@@ -4,36 +4,25 @@ using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Contracts.Auth;
 using CoffeeShop.Web.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoffeeShop.Tests.Integration.Menu;
 
 /// <summary>
-/// The app in the "Testing" environment over its own temporary SQLite file, with an admin and a customer.
-/// Small on purpose: the shared factory in TestSupport replaces it. One per fixture; dispose it to delete the file.
+/// The shared test factory with two fixed accounts, an admin and a customer, and the form helpers the menu
+/// tests use. One per fixture; dispose it to delete the database file.
 /// </summary>
-public sealed class MenuWebFactory : WebApplicationFactory<Program>
+public sealed class MenuWebFactory : CoffeeShopWebFactory
 {
     public const string AdminEmail = "admin@menu.test";
     public const string CustomerEmail = "customer@menu.test";
     public const string Password = "Menu-Test-Pass-2026!";
 
-    private readonly string _databasePath;
     private bool _usersCreated;
-
-    public MenuWebFactory()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "coffeeshop-menu-tests");
-        Directory.CreateDirectory(folder);
-        _databasePath = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
-    }
 
     /// <summary>An anonymous client that keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateBrowserClient() =>
@@ -111,41 +100,6 @@ public sealed class MenuWebFactory : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<MenuService>().FindAsync(id, CancellationToken.None);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:CoffeeShop"] = $"Data Source={_databasePath}",
-            ["Jwt:SigningKey"] = "menu-tests-signing-key-0123456789-abcdefghijklmn",
-            ["Security:RequireHttps"] = "false",
-            ["RateLimiting:Enabled"] = "false",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        };
-        builder.UseEnvironment("Testing");
-
-        // UseSetting reaches what Program reads while registering services; the in-memory source, what is read later.
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(_databasePath + suffix);
-            }
-        }
-    }
-
     private async Task EnsureUsersAsync()
     {
         if (_usersCreated)
@@ -153,21 +107,8 @@ public sealed class MenuWebFactory : WebApplicationFactory<Program>
             return;
         }
 
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var (email, role) in new[] { (AdminEmail, AppRoles.Admin), (CustomerEmail, AppRoles.Customer) })
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
-            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
-            Assert.That(created.Succeeded, Is.True, string.Join(" ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, role);
-        }
+        await CreateUserAsync(AppRoles.Admin, AdminEmail, Password);
+        await CreateUserAsync(AppRoles.Customer, CustomerEmail, Password);
 
         _usersCreated = true;
     }
