@@ -34,7 +34,10 @@ internal static class ApplicationPipeline
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
-        app.UseHttpMetrics();
+        if (app.Configuration.GetValue("Metrics:Enabled", true))
+        {
+            app.UseHttpMetrics();
+        }
 
         app.UseAuthentication();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
