@@ -1,4 +1,6 @@
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CoffeeShop.Web.Caching;
@@ -16,16 +18,40 @@ public static class MenuCache
     {
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Policy, b => b.Tag(Tag).SetVaryByQuery("*").Expire(TimeSpan.FromMinutes(10)));
+            o.AddPolicy(Policy, b => b.AddPolicy<AnonymousRequestsOnly>().Tag(Tag).SetVaryByQuery("*").Expire(TimeSpan.FromMinutes(10)));
         });
         services.AddScoped<IMenuChangeNotifier, OutputCacheMenuChangeNotifier>();
         return services;
     }
 }
 
+/// <summary>
+/// The output cache runs before authentication (see ApplicationPipeline), so it cannot ask who the user is. It
+/// serves and stores only requests that carry no credentials at all, on endpoints open to anonymous callers:
+/// those are answered exactly as an anonymous caller would be, whoever sends them.
+/// </summary>
+internal sealed class AnonymousRequestsOnly : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        if (RequestCredentials.Present(http.Request) || http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}
+
 /// <summary>Evicts the cached menu responses of this instance when the menu changes.</summary>
 internal sealed class OutputCacheMenuChangeNotifier(IOutputCacheStore store) : IMenuChangeNotifier
 {
-    public Task MenuChangedAsync(CancellationToken cancellationToken) =>
-        store.EvictByTagAsync(MenuCache.Tag, cancellationToken).AsTask();
+    public Task MenuChangedAsync(CancellationToken cancellation) =>
+        store.EvictByTagAsync(MenuCache.Tag, cancellation).AsTask();
 }

@@ -35,6 +35,14 @@ internal static class ApiDocumentation
     /// <summary>The two documentation UIs are static pages served before routing, so no endpoint policy applies.</summary>
     public static void UseCoffeeShopApiDocumentationUi(this WebApplication app)
     {
+        // Both UIs match every request's path against a pattern; only their own prefixes need to pay for that.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/docs") || context.Request.Path.StartsWithSegments("/redoc"),
+            ui => ui.UseDocumentationUi());
+    }
+
+    private static void UseDocumentationUi(this IApplicationBuilder app)
+    {
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";

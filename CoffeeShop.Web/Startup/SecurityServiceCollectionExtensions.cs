@@ -42,7 +42,7 @@ internal static class SecurityServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "CoffeeShop.Auth";
+            o.Cookie.Name = RequestCredentials.CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

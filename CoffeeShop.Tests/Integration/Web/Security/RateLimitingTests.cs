@@ -16,6 +16,7 @@ public sealed class RateLimitingTests
 {
     private const int SignInLimit = 3;
     private const int AnonymousLimit = 5;
+    private const int AuthenticatedLimit = 8;
 
     private CoffeeShopWebFactory _factory = null!;
     private HttpClient _client = null!;
@@ -30,7 +31,7 @@ public sealed class RateLimitingTests
             ["RateLimiting:SignIn:WindowSeconds"] = "60",
             ["RateLimiting:Anonymous:PermitLimit"] = $"{AnonymousLimit}",
             ["RateLimiting:Anonymous:WindowSeconds"] = "60",
-            ["RateLimiting:Authenticated:PermitLimit"] = "1000",
+            ["RateLimiting:Authenticated:PermitLimit"] = $"{AuthenticatedLimit}",
             ["RateLimiting:Authenticated:WindowSeconds"] = "60",
         });
         _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -61,11 +62,7 @@ public sealed class RateLimitingTests
     [Test]
     public async Task SitePage_BurstOverTheAnonymousLimit_Returns429FriendlyPageWithRetryAfter()
     {
-        for (var i = 0; i < AnonymousLimit; i++)
-        {
-            using var allowed = await _client.GetAsync("/menu");
-            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1} is within the limit");
-        }
+        await SpendWithinTheLimitAsync(_client, "/menu", AnonymousLimit);
 
         using var limited = await _client.GetAsync("/menu");
 
@@ -78,18 +75,10 @@ public sealed class RateLimitingTests
     [Test]
     public async Task HealthReady_FarOverTheAnonymousLimit_IsNeverLimited()
     {
-        for (var i = 0; i < AnonymousLimit * 3; i++)
-        {
-            using var ready = await _client.GetAsync("/health/ready");
-            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"probe {i + 1}");
-        }
+        await SpendWithinTheLimitAsync(_client, "/health/ready", AnonymousLimit * 3);
 
         // The same caller is limited everywhere else: the probes above spent none of its budget, and the limit is on.
-        for (var i = 0; i < AnonymousLimit; i++)
-        {
-            using var allowed = await _client.GetAsync("/api/v1/menu-items");
-            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1} is within the limit");
-        }
+        await SpendWithinTheLimitAsync(_client, "/api/v1/menu-items", AnonymousLimit);
 
         using var limited = await _client.GetAsync("/api/v1/menu-items");
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
@@ -110,6 +99,40 @@ public sealed class RateLimitingTests
 
         Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the anonymous address is spent");
         Assert.That(user.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the user is counted by who they are, not by the address");
+    }
+
+    [Test]
+    public async Task SignedInCaller_BurstOverTheirOwnLimit_IsLimitedWithoutSpendingTheAddressBudget()
+    {
+        var email = await _factory.CreateUserAsync(AppRoles.Customer);
+        using var signedIn = _factory.CreateClientWithToken(await CoffeeShopWebFactory.GetTokenAsync(_client, email));
+        await SpendWithinTheLimitAsync(signedIn, "/coffee/hot", AuthenticatedLimit);
+
+        using var user = await signedIn.GetAsync("/coffee/hot");
+        using var anonymous = await _client.GetAsync("/coffee/hot");
+
+        await user.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the address's anonymous budget is separate (one token request spent)");
+    }
+
+    [Test]
+    public async Task CachedRoute_BurstOverTheAnonymousLimit_IsLimitedThoughServedFromTheCache()
+    {
+        await SpendWithinTheLimitAsync(_client, "/coffee/iced", AnonymousLimit);
+
+        using var limited = await _client.GetAsync("/coffee/iced");
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    /// <summary>Sends <paramref name="count"/> GETs, each of which must still be allowed (200).</summary>
+    private static async Task SpendWithinTheLimitAsync(HttpClient client, string route, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var allowed = await client.GetAsync(route);
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{route}: request {i + 1} of {count} is within the limit");
+        }
     }
 
     private Task<HttpResponseMessage> RequestTokenAsync() =>

@@ -22,8 +22,8 @@ public sealed class MetricsAndStorageTests : IntegrationTestBase
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
-            Assert.That(text, Does.Contain("http_requests_received_total"));
-            Assert.That(text, Does.Contain("http_request_duration_seconds_bucket"));
+            Assert.That(text, Does.Match("http_request_duration_seconds_count\\{[^}]*code=\"201\"[^}]*\\} [1-9]"), "request count by status");
+            Assert.That(text, Does.Contain("http_request_duration_seconds_bucket"), "latency");
             Assert.That(text, Does.Match("coffeeshop_orders_created_total\\{channel=\"api\"\\} [1-9]"));
             Assert.That(text, Does.Contain("coffeeshop_rate_limited_total"));
         });
