@@ -18,6 +18,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _watchers = [];
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -122,6 +123,37 @@ public sealed class AppProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
+    /// <summary>Completes when the app writes a line that matches (already written, or written later).</summary>
+    public Task WaitForOutputAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Split('\n').Any(match))
+            {
+                return Task.CompletedTask;
+            }
+
+            _watchers.Add((match, seen));
+        }
+
+        return seen.Task.WaitAsync(timeout);
+    }
+
+    /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: the app shuts down gracefully.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
     public async Task KillAsync()
     {
@@ -158,6 +190,11 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var watcher in _watchers.Where(w => w.Match(line)).ToList())
+            {
+                watcher.Seen.TrySetResult();
+                _watchers.Remove(watcher);
+            }
         }
     }
 }

@@ -13,16 +13,15 @@ namespace CoffeeShop.Tests.Integration.Operations;
 [NonParallelizable]
 public sealed class ScaleOutTests
 {
-    private string _databasePath = null!;
+    private ScratchDatabase _database = null!;
     private AppProcess _first = null!;
     private AppProcess _second = null!;
 
     [OneTimeSetUp]
     public async Task StartTwoInstancesAsync()
     {
-        _databasePath = Path.Combine(Path.GetTempPath(), "coffeeshop-tests", $"scale-{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-        var settings = AppProcess.SharedSettings(_databasePath);
+        _database = new ScratchDatabase("scale");
+        var settings = AppProcess.SharedSettings(_database.Path);
         _first = await AppProcess.StartAsync(settings, CancellationToken.None);
         _second = await AppProcess.StartAsync(settings, CancellationToken.None);
     }
@@ -32,11 +31,7 @@ public sealed class ScaleOutTests
     {
         await _first.DisposeAsync();
         await _second.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        _database.Dispose();
     }
 
     [Test]
