@@ -14,6 +14,10 @@ public sealed class ApiKeyService(IApiKeyRepository repository, TimeProvider clo
 
     public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) => repository.ListAsync(cancellationToken);
 
+    /// <summary>One key's description (never its secret, which is not kept).</summary>
+    public async Task<ApiKey> GetAsync(int id, CancellationToken cancellationToken) =>
+        await repository.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("API key", id);
+
     /// <summary>Creates a key for <paramref name="role"/>; the plain key in the result is never stored or shown again.</summary>
     public async Task<IssuedApiKey> CreateAsync(string name, string role, string? createdBy, CancellationToken cancellationToken)
     {
@@ -54,7 +58,7 @@ public sealed class ApiKeyService(IApiKeyRepository repository, TimeProvider clo
 
     public async Task<ApiKey> RevokeAsync(int id, CancellationToken cancellationToken)
     {
-        var key = await repository.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("API key", id);
+        var key = await GetAsync(id, cancellationToken);
         key.Revoke(clock.GetUtcNow());
         await repository.SaveChangesAsync(cancellationToken);
         return key;

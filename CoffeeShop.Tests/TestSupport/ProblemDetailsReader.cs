@@ -61,6 +61,7 @@ public static class ProblemDetailsReader
         {
             Assert.That(problem.Status, Is.EqualTo((int)status), "status in the body");
             Assert.That(problem.Title, Is.Not.Null.And.Not.Empty, "title");
+            Assert.That(Uri.TryCreate(problem.Type, UriKind.Absolute, out _), Is.True, $"type is a link to the status's definition, was '{problem.Type}'");
             Assert.That(problem.TraceId, Is.Not.Null.And.Not.Empty, "traceId");
             Assert.That(raw, Does.Not.Contain("Exception").And.Not.Contain(" at CoffeeShop.").And.Not.Contain(" at Microsoft."), "nothing internal");
         }

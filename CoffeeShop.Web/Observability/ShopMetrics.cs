@@ -2,7 +2,7 @@ using Prometheus;
 
 namespace CoffeeShop.Web.Observability;
 
-/// <summary>The shop's own counters, beside prometheus-net's HTTP metrics (rate, latency, status codes) at /metrics.</summary>
+/// <summary>The shop's own counters, beside ASP.NET Core's own metrics (HTTP rate, latency, status codes) at /metrics.</summary>
 public static class ShopMetrics
 {
     private static readonly Counter OrdersCreated = Metrics.CreateCounter(

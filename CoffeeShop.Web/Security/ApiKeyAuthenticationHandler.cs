@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using CoffeeShop.Domain.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CoffeeShop.Web.Security;
 
@@ -51,6 +52,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             ClaimTypes.Name,
             TokenClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
+    }
+
+    /// <summary>A 401 names the scheme it wants (RFC 9110 requires a challenge), as the bearer scheme's does.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, $"ApiKey header=\"{AuthSchemes.ApiKeyHeader}\"");
+        return base.HandleChallengeAsync(properties);
     }
 }
 

@@ -1,7 +1,6 @@
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Security;
 using Microsoft.Extensions.Options;
-using Prometheus;
 
 namespace CoffeeShop.Web.Startup;
 
@@ -34,17 +33,6 @@ internal static class ApplicationPipeline
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
-        if (app.Configuration.GetValue("Metrics:Enabled", true))
-        {
-            // The duration histogram alone: its count is the request rate and its labels carry the status code,
-            // so the separate counter and in-progress gauge would only add two more middlewares to every request.
-            app.UseHttpMetrics(o =>
-            {
-                o.RequestCount.Enabled = false;
-                o.InProgress.Enabled = false;
-            });
-        }
-
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
 
         // A request without credentials is anonymous whatever authentication does, and the rate limiter partitions

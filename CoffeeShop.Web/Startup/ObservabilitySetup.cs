@@ -38,9 +38,43 @@ internal static class ObservabilitySetup
 
     public static void MapCoffeeShopMetrics(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Metrics:Enabled", true))
+        if (!app.Configuration.GetValue("Metrics:Enabled", true))
         {
-            app.MapMetrics("/metrics").AllowAnonymous().DisableRateLimiting();
+            return;
         }
+
+        MeterPublishing.Start();
+        app.MapMetrics("/metrics")
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .AllowAnonymous()
+            .DisableRateLimiting();
+    }
+
+    /// <summary>
+    /// Publishes the .NET meters (ASP.NET Core, Kestrel, EF Core, the runtime) at /metrics from start-up. HTTP rate,
+    /// latency and status come from ASP.NET Core's own http.server.request.duration histogram, which hosting records
+    /// once the whole pipeline is done: with the status the client got (a middleware inside the exception handler
+    /// would see 200 for an exception that became a 404) and the route template. prometheus-net's own adapter would
+    /// only start at the first scrape, missing every request before it; there is one per process, as the registry is.
+    /// </summary>
+    private static class MeterPublishing
+    {
+        // Durations from 1 ms (a cached GET) to 10 s: the adapter's default buckets start at 10 ms.
+        private static readonly double[] SecondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+        private static readonly Lazy<IDisposable> Listener = new(() =>
+        {
+            Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
+            var options = new MeterAdapterOptions
+            {
+                // The runtime's internal QUIC diagnostics: this app serves no HTTP/3.
+                InstrumentFilterPredicate = instrument => !instrument.Meter.Name.StartsWith("Private.", StringComparison.Ordinal),
+            };
+            var defaultBuckets = options.ResolveHistogramBuckets;
+            options.ResolveHistogramBuckets = instrument => instrument.Unit == "s" ? SecondsBuckets : defaultBuckets(instrument);
+            return MeterAdapter.StartListening(options);
+        });
+
+        public static void Start() => _ = Listener.Value;
     }
 }

@@ -39,7 +39,16 @@ internal static class WebServiceCollectionExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
 
             // The framework has default titles for some statuses only (none for 429, for one); every problem gets one.
-            context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(status);
+
+            // Likewise for the type: the framework links most statuses to their RFC section, not these two.
+            context.ProblemDetails.Type ??= status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMenuOutputCache();

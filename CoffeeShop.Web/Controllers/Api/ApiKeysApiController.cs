@@ -21,6 +21,15 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cach
     public async Task<IReadOnlyList<ApiKeyResponse>> List(CancellationToken cancellationToken) =>
         mapper.Map<IReadOnlyList<ApiKeyResponse>>(await apiKeys.ListAsync(cancellationToken));
 
+    /// <summary>One key, live or revoked, without its secret.</summary>
+    [HttpGet("{id:int}")]
+    [ProducesResponseType<ApiKeyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ApiKeyResponse> Get(int id, CancellationToken cancellationToken) =>
+        mapper.Map<ApiKeyResponse>(await apiKeys.GetAsync(id, cancellationToken));
+
     /// <summary>Creates a key. The response holds the key itself: store it now, it is never shown again.</summary>
     [HttpPost]
     [ProducesResponseType<CreatedApiKeyResponse>(StatusCodes.Status201Created)]
@@ -31,7 +40,7 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cach
     {
         var issued = await apiKeys.CreateAsync(request.Name!, request.Role!, User.Identity?.Name, cancellationToken);
         logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}, role {Role}) created by {UserName}", issued.Key.Id, issued.Key.Name, issued.Key.Role, User.Identity?.Name);
-        return Created($"/api/v1/api-keys/{issued.Key.Id}", mapper.Map<CreatedApiKeyResponse>(issued));
+        return CreatedAtAction(nameof(Get), new { id = issued.Key.Id }, mapper.Map<CreatedApiKeyResponse>(issued));
     }
 
     /// <summary>Revokes a key at once; requests that send it get 401 from then on.</summary>

@@ -38,8 +38,36 @@ public sealed partial class ApiKeysTests : IntegrationTestBase
             Assert.That(key, Does.Match(KeyFormat()), "cs_{prefix}_{secret}");
             Assert.That(key, Does.StartWith($"cs_{body.GetProperty("prefix").GetString()}_"), "the listed prefix is the key's start");
             Assert.That(body.GetProperty("role").GetString(), Is.EqualTo(AppRoles.Customer));
-            Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"/api/v1/api-keys/{body.GetProperty("id").GetInt32()}"));
+            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo($"/api/v1/api-keys/{body.GetProperty("id").GetInt32()}"));
         }
+    }
+
+    [Test]
+    public async Task Get_TheCreatedLocation_DescribesTheKeyWithoutItsSecret()
+    {
+        using var created = await _admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "Till 2", role = AppRoles.Barista });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+
+        using var response = await _admin.GetAsync(created.Headers.Location);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var raw = await response.Content.ReadAsStringAsync();
+        var body = JsonDocument.Parse(raw).RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.GetProperty("name").GetString(), Is.EqualTo("Till 2"));
+            Assert.That(body.GetProperty("role").GetString(), Is.EqualTo(AppRoles.Barista));
+            Assert.That(body.TryGetProperty("key", out _), Is.False);
+            Assert.That(raw, Does.Not.Contain(key.Split('_')[2]), "the secret appears nowhere");
+        }
+    }
+
+    [Test]
+    public async Task Get_UnknownId_Returns404Problem()
+    {
+        using var response = await _admin.GetAsync("/api/v1/api-keys/987654");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -116,6 +144,7 @@ public sealed partial class ApiKeysTests : IntegrationTestBase
 
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.That(after.Headers.WwwAuthenticate.Select(c => c.Scheme).ToList(), Is.EqualTo(new[] { "ApiKey" }), "the challenge names the scheme the caller tried");
     }
 
     [Test]

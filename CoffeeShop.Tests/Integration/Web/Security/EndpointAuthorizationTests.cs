@@ -21,7 +21,7 @@ namespace CoffeeShop.Tests.Integration.Web.Security;
 [Category(TestCategories.Integration)]
 public sealed class EndpointAuthorizationTests : IntegrationTestBase
 {
-    /// <summary>Any method: endpoints mapped without an HTTP method (health, metrics, error pages).</summary>
+    /// <summary>Any method: endpoints mapped without an HTTP method (health, error pages).</summary>
     private const string AnyMethod = "*";
 
     /// <summary>The template under which every static asset (css, js, images) is listed.</summary>
@@ -94,17 +94,17 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         // Versioned API: accounts and keys.
         new("POST", "api/v1/auth/token", Access.Anyone, "/api/v1/auth/token", "application/json", "{}"),
         new("GET", "api/v1/api-keys", Access.Admin, "/api/v1/api-keys"),
+        new("GET", "api/v1/api-keys/{id:int}", Access.Admin, "/api/v1/api-keys/{apiKey}"),
         new("POST", "api/v1/api-keys", Access.Admin, "/api/v1/api-keys", "application/json", "{}"),
         new("DELETE", "api/v1/api-keys/{id:int}", Access.Admin, "/api/v1/api-keys/{apiKey}"),
 
         // Operations and documentation.
         new(AnyMethod, "/health/live", Access.Anyone, "/health/live"),
         new(AnyMethod, "/health/ready", Access.Anyone, "/health/ready"),
-        new(AnyMethod, "/metrics", Access.Anyone, "/metrics"),
+        new("GET", "/metrics", Access.Anyone, "/metrics"),
         new("GET", "/openapi/{documentName}.json", Access.Anyone, "/openapi/v1.json"),
         new("GET", "/openapi.json", Access.Anyone, "/openapi.json"),
         new("GET", StaticAssets, Access.Anyone, "/css/site.css"),
-        new("GET", "{**path:file}", Access.Anyone, "/no-such-file.txt"),
     ];
 
     private readonly Dictionary<Caller, Session> _sessions = [];
