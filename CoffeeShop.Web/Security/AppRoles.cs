@@ -11,4 +11,8 @@ public static class AppRoles
     public const string Staff = Barista + "," + Admin;
 
     public static IReadOnlyList<string> All { get; } = [Customer, Barista, Admin];
+
+    /// <summary>The role as the app spells it, whatever the case it was written in; null when there is no such role.</summary>
+    public static string? Named(string? role) =>
+        All.FirstOrDefault(known => string.Equals(known, role, StringComparison.OrdinalIgnoreCase));
 }

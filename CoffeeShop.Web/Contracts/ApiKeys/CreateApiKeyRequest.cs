@@ -12,14 +12,14 @@ public sealed class CreateApiKeyRequest : IValidatableObject
     [StringLength(ApiKey.NameMaxLength, MinimumLength = 1)]
     public string? Name { get; init; }
 
-    /// <summary>Customer, Barista or Admin.</summary>
+    /// <summary>Customer, Barista or Admin (in any case).</summary>
     /// <example>Customer</example>
     [Required]
     public string? Role { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Role is not null && !AppRoles.All.Contains(Role))
+        if (Role is not null && AppRoles.Named(Role) is null)
         {
             // Named as clients write it, like the errors of the attributes above.
             yield return new ValidationResult($"role must be one of {string.Join(", ", AppRoles.All)}.", ["role"]);

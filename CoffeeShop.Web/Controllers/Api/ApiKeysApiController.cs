@@ -38,7 +38,7 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cach
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<ActionResult<CreatedApiKeyResponse>> Create(CreateApiKeyRequest request, CancellationToken cancellationToken)
     {
-        var issued = await apiKeys.CreateAsync(request.Name!, request.Role!, User.Identity?.Name, cancellationToken);
+        var issued = await apiKeys.CreateAsync(request.Name!, AppRoles.Named(request.Role)!, User.Identity?.Name, cancellationToken);
         logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}, role {Role}) created by {UserName}", issued.Key.Id, issued.Key.Name, issued.Key.Role, User.Identity?.Name);
         return CreatedAtAction(nameof(Get), new { id = issued.Key.Id }, mapper.Map<CreatedApiKeyResponse>(issued));
     }

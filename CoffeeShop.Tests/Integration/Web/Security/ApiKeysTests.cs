@@ -88,6 +88,16 @@ public sealed partial class ApiKeysTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task Create_RoleInAnotherCase_StoresTheRoleAsTheAppSpellsIt()
+    {
+        using var response = await _admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "Lower case", role = "barista" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(body.GetProperty("role").GetString(), Is.EqualTo(AppRoles.Barista));
+    }
+
+    [Test]
     public async Task Create_UnknownRole_Returns400NamingTheRole()
     {
         using var response = await _admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "Bad", role = "Owner" });
