@@ -10,7 +10,7 @@ namespace CoffeeShop.Tests.TestSupport;
 /// </summary>
 public static class SiteSessions
 {
-    public const string AuthCookie = "CoffeeShop.Auth";
+    public const string AuthCookie = CoffeeShop.Web.Security.RequestCredentials.CookieName;
     public const string AntiforgeryCookie = "CoffeeShop.Antiforgery";
 
     /// <summary>A client that keeps cookies in <paramref name="cookies"/> and does not follow redirects.</summary>

@@ -18,35 +18,19 @@ public static class MenuCache
     {
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Policy, b => b.AddPolicy<AnonymousRequestsOnly>().Tag(Tag).SetVaryByQuery("*").Expire(TimeSpan.FromMinutes(10)));
+            // The output cache runs before authentication (see ApplicationPipeline), so it cannot ask who the user is.
+            // It serves and stores only requests that carry no credentials at all, on endpoints open to anonymous
+            // callers: those are answered exactly as an anonymous caller would be, whoever sends them.
+            o.AddPolicy(Policy, b => b
+                .With(context => RequestCredentials.Absent(context.HttpContext)
+                    && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+                .Tag(Tag)
+                .SetVaryByQuery("*")
+                .Expire(TimeSpan.FromMinutes(10)));
         });
         services.AddScoped<IMenuChangeNotifier, OutputCacheMenuChangeNotifier>();
         return services;
     }
-}
-
-/// <summary>
-/// The output cache runs before authentication (see ApplicationPipeline), so it cannot ask who the user is. It
-/// serves and stores only requests that carry no credentials at all, on endpoints open to anonymous callers:
-/// those are answered exactly as an anonymous caller would be, whoever sends them.
-/// </summary>
-internal sealed class AnonymousRequestsOnly : IOutputCachePolicy
-{
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var http = context.HttpContext;
-        if (RequestCredentials.Present(http.Request) || http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
-        {
-            context.AllowCacheLookup = false;
-            context.AllowCacheStorage = false;
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 }
 
 /// <summary>Evicts the cached menu responses of this instance when the menu changes.</summary>

@@ -84,6 +84,7 @@ if [[ -f $shared/run-peers.sh ]]; then
   # (as root, the harness's own read-only check passes). The copy lives outside this repository, whose
   # Directory.Build.props would otherwise impose our analyzers on the ceiling; it still seeds from the shared menu.
   harness=$(mktemp -d "${TMPDIR:-/tmp}/coffeeshop-harness.XXXXXX")
+  trap 'rm -rf "$harness"' EXIT
   (cd "$shared" && tar --exclude=./results --exclude=bin --exclude=obj -cf - .) | (cd "$harness" && tar -xf -)
   [[ -f $shared/../data/coffee-menu.json && -z ${MENU_JSON:-} ]] && export MENU_JSON=$(realpath "$shared/../data/coffee-menu.json")
   shared=$harness
