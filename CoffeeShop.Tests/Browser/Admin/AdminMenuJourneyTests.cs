@@ -33,7 +33,7 @@ public sealed class AdminMenuJourneyTests : BrowserTestBase
         await Expect(list.Row(item.Id)).ToContainTextAsync("Unavailable");
 
         await menu.GotoAsync();
-        var card = Page.GetByTestId("menu-item").Filter(new() { HasText = title });
+        var card = Page.Locator(".menu-card").Filter(new() { HasText = title });
         await Expect(card).ToContainTextAsync("$5.25");
         await Expect(card).ToContainTextAsync("Unavailable today");
 

@@ -12,9 +12,9 @@ public sealed class MenuPage(IPage page)
 
     public ILocator SearchBox => page.GetByRole(AriaRole.Searchbox);
 
-    public ILocator Cards => page.GetByTestId("menu-item");
+    public ILocator Cards => page.Locator(".menu-card");
 
-    public ILocator CardTitles => Cards.Locator(".card-title");
+    public ILocator CardTitles => Cards.Locator("h3");
 
     public ILocator NoMatchMessage => page.Locator("[role='status'].alert");
 

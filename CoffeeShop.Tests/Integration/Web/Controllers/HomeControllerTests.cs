@@ -14,7 +14,7 @@ public sealed class HomeControllerTests : IntegrationTestBase
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await response.ReadHtmlAsync();
-        var cards = page.QuerySelectorAll("[data-testid='menu-item']");
+        var cards = page.QuerySelectorAll(".menu-card");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("Good coffee, made to order"));
@@ -29,7 +29,7 @@ public sealed class HomeControllerTests : IntegrationTestBase
     public async Task Index_FeaturedLinks_OpenExistingDrinkPages()
     {
         var page = await Client.GetHtmlAsync("/");
-        var link = page.QuerySelector("[data-testid='menu-item'] a")!.GetAttribute("href")!;
+        var link = page.QuerySelector(".menu-card a")!.GetAttribute("href")!;
 
         using var response = await Client.GetAsync(link);
 

@@ -175,7 +175,7 @@ public sealed class MenuControllerTests : IntegrationTestBase
         page.QuerySelector("[data-testid^='tab-'][aria-current='page']")?.GetAttribute("data-testid");
 
     private static List<string> CardTitles(IHtmlDocument page) =>
-        page.QuerySelectorAll("[data-testid='menu-item'] .card-title").Select(t => t.TextContent.Trim()).ToList();
+        page.QuerySelectorAll(".menu-card h3").Select(t => t.TextContent.Trim()).ToList();
 
     private async Task<List<string>> TitlesFromApiAsync(string category)
     {
