@@ -53,6 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         ["Bootstrap__AdminEmail"] = AdminEmail,
         ["Bootstrap__AdminPassword"] = AdminPassword,
         ["Serilog__MinimumLevel__Default"] = "Warning",
+        ["WarmUp__Enabled"] = "false", // seconds per start; WarmUpTests turn it on
     };
 
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CoffeeShop.Web.WarmUp;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -38,7 +39,7 @@ internal static class LoggingSetup
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (http, _, exception) =>
                 exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments(HealthEndpoints.BasePath) ? LogEventLevel.Verbose
+                : http.Request.Path.StartsWithSegments(HealthEndpoints.BasePath) || WarmUpRequest.Is(http) ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.WarmUp;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoffeeShop.Web.Startup;
@@ -34,6 +35,11 @@ internal static class RateLimitingSetup
 
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                if (WarmUpRequest.Is(context))
+                {
+                    return RateLimitPartition.GetNoLimiter("warm-up");
+                }
+
                 var caller = context.User.Identity?.IsAuthenticated == true
                     ? "user:" + (context.User.FindFirst(TokenClaims.Subject)?.Value ?? context.User.UserId() ?? context.User.Identity.Name)
                     : null;
