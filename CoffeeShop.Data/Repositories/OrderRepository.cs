@@ -95,7 +95,11 @@ internal sealed class OrderRepository(CoffeeShopDbContext db, OrderCommitQueue? 
             }
         }
 
-        await db.SaveChangesTranslatingAsync(cancellationToken);
+        // A new order alone went to the group commit: the request's own context then has nothing to write.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesTranslatingAsync(cancellationToken);
+        }
     }
 
     private static IQueryable<Order> Filter(IQueryable<Order> orders, OrderQuery query)
