@@ -1,3 +1,5 @@
+using CoffeeShop.Web.Http;
+
 namespace CoffeeShop.Web.Startup;
 
 /// <summary>The OpenAPI document, with Swagger UI at /docs and ReDoc at /redoc, as FastAPI gives by default.</summary>
@@ -22,14 +24,18 @@ internal static class ApiDocumentation
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
             options.AddSchemaTransformer<JsonObjectBodySchemaTransformer>();
             options.CreateSchemaReferenceId = JsonObjectBodySchemaTransformer.ReferenceId;
+
+            // Every GET also answers HEAD (HeadRequests); a HEAD twin of each GET operation would only repeat it.
+            var include = options.ShouldInclude;
+            options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? string.Empty) && include(description);
         });
         return services;
     }
 
     public static void MapCoffeeShopApiDocument(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
-        app.MapOpenApi("/openapi.json").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().AnswerHeadLikeGet();
+        app.MapOpenApi("/openapi.json").AllowAnonymous().AnswerHeadLikeGet();
     }
 
     /// <summary>The two documentation UIs are static pages served before routing, so no endpoint policy applies.</summary>

@@ -15,7 +15,8 @@ namespace CoffeeShop.Tests.Integration.Web.Security;
 /// <summary>
 /// Who may call what, for every endpoint the app maps. The table below is the access contract: an endpoint
 /// the app maps that the table does not list fails <see cref="EveryEndpoint_IsListedInTheAccessTable"/>, so a
-/// new endpoint cannot ship without someone deciding who may call it.
+/// new endpoint cannot ship without someone deciding who may call it. HEAD comes with every GET (the rows list
+/// GET alone): each GET row is called with HEAD too, which must answer as GET did.
 /// </summary>
 [TestFixture]
 [Category(TestCategories.Integration)]
@@ -168,6 +169,17 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         }
     }
 
+    [Test]
+    public void EveryGetEndpoint_AlsoAnswersHead()
+    {
+        var withoutHead = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { } methods && methods.Contains("GET") && !methods.Contains("HEAD"))
+            .Select(e => e.DisplayName);
+
+        Assert.That(withoutHead, Is.Empty);
+    }
+
     [TestCaseSource(nameof(Rules))]
     public async Task Endpoint_CalledByEachRole_AllowsExactlyTheTablesCallers(EndpointRule rule)
     {
@@ -198,6 +210,23 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
             {
                 await AssertForbiddenAsync(client, response, isApi, session, what);
             }
+
+            if (rule.Method is "GET" or AnyMethod)
+            {
+                using var head = await client.SendAsync(Request(rule, url, isApi, session, HttpMethod.Head));
+                AssertSameAnswer(response, head, $"{caller} → HEAD {url}");
+            }
+        }
+    }
+
+    /// <summary>HEAD gets what GET got: the same status, and the same redirect or challenge.</summary>
+    private static void AssertSameAnswer(HttpResponseMessage get, HttpResponseMessage head, string what)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(head.StatusCode, Is.EqualTo(get.StatusCode), what);
+            Assert.That(head.Headers.Location, Is.EqualTo(get.Headers.Location), $"{what}: Location");
+            Assert.That(head.Headers.WwwAuthenticate.ToString(), Is.EqualTo(get.Headers.WwwAuthenticate.ToString()), $"{what}: WWW-Authenticate");
         }
     }
 
@@ -244,9 +273,9 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         Assert.That(html.QuerySelector("h1")?.TextContent, Is.EqualTo("That page isn't for you"), $"{what}: the friendly 403 page");
     }
 
-    private static HttpRequestMessage Request(EndpointRule rule, string url, bool isApi, Session session)
+    private static HttpRequestMessage Request(EndpointRule rule, string url, bool isApi, Session session, HttpMethod? method = null)
     {
-        var request = new HttpRequestMessage(new HttpMethod(rule.Method == AnyMethod ? "GET" : rule.Method), url);
+        var request = new HttpRequestMessage(method ?? new HttpMethod(rule.Method == AnyMethod ? "GET" : rule.Method), url);
         if (isApi)
         {
             // API routes never read the cookie: callers are who their token says.
@@ -293,8 +322,9 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
             return [$"{AnyMethod} {template}"];
         }
 
-        // HEAD comes with GET for static assets; the GET row covers it.
-        return methods.Where(m => m != "HEAD").Select(m => $"{m} {template}");
+        // HEAD comes with GET (EveryGetEndpoint_AlsoAnswersHead) and is called with each GET row; only a HEAD
+        // without GET would need a row of its own.
+        return methods.Where(m => m != "HEAD" || !methods.Contains("GET")).Select(m => $"{m} {template}");
     }
 
     private static string? LocationPath(HttpResponseMessage response) =>

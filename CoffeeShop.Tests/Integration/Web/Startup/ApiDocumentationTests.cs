@@ -39,6 +39,19 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(short1.GetProperty("paths").GetRawText(), Is.EqualTo(versioned.GetProperty("paths").GetRawText()));
     }
 
+    [Test]
+    public async Task OpenApiDocument_ListsNoHeadTwinOfEachGet()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name} {path.Name}"))
+            .ToList();
+
+        Assert.That(operations, Does.Contain("get /coffee/{category}"));
+        Assert.That(operations, Has.None.StartsWith("head "), "every GET also answers HEAD: a HEAD operation would only repeat it");
+    }
+
     [TestCase("/docs", "swagger-ui")]
     [TestCase("/redoc", "redoc")]
     public async Task DocumentationPage_Get_Returns200Html(string url, string marker)

@@ -291,7 +291,7 @@ public sealed class OrdersApiControllerTests : IntegrationTestBase
         using var response = await _ann.DeleteAsync("/api/v1/orders");
 
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
-        Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "POST" }));
+        Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "HEAD", "POST" }));
     }
 
     // ---- idempotency ----
