@@ -24,13 +24,16 @@ internal static class DbContextSaveExtensions
 
             throw new ConcurrencyException("The record was changed or removed by someone else; read it again and retry.", ex);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex.InnerException))
         {
-            throw new ConflictException("A record with the same unique value already exists.", ex);
+            throw Conflict(ex);
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    public static ConflictException Conflict(Exception cause) => new("A record with the same unique value already exists.", cause);
+
+    /// <summary>True when the provider's exception says a unique index or key refused the row.</summary>
+    public static bool IsUniqueViolation(Exception? providerException) => providerException switch
     {
         // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,

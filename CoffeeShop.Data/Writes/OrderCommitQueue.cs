@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using CoffeeShop.Data.Entities;
 using CoffeeShop.Data.Repositories;
 using CoffeeShop.Domain.Orders;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,8 @@ namespace CoffeeShop.Data.Writes;
 internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<OrderCommitQueue> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
+
+    private SqliteOrderWriter? _sqlite; // built from the model on first use; only the loop's one thread touches it
 
     private readonly Channel<PendingOrder> _pending = Channel.CreateUnbounded<PendingOrder>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -85,6 +89,21 @@ internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<Orde
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoffeeShopDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            _sqlite ??= new SqliteOrderWriter(db.Model);
+            try
+            {
+                await _sqlite.WriteAsync(db, [.. batch.Select(p => (p.Order, p.Idempotency))]);
+            }
+            catch (SqliteException ex) when (DbContextSaveExtensions.IsUniqueViolation(ex))
+            {
+                throw DbContextSaveExtensions.Conflict(ex);
+            }
+
+            return;
+        }
+
         foreach (var (order, idempotency) in batch)
         {
             db.Orders.Add(order);

@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CoffeeShop.Data.Writes;
+
+/// <summary>
+/// A prepared SQLite INSERT of one entity type's row, written from the EF model (its table, its columns, their value
+/// converters), so it follows the model and the migrations instead of repeating them. Columns the database
+/// generates are left out and the first of them is returned; shadow columns (a foreign key) are supplied by the caller.
+/// </summary>
+internal sealed class TableInsert
+{
+    private readonly IProperty[] _columns;
+
+    private TableInsert(IEntityType type)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        _columns = [.. type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)];
+        Generated = type.GetProperties().FirstOrDefault(p => p.ValueGenerated == ValueGenerated.OnAdd);
+        var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
+        var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
+        var returning = Generated is null ? string.Empty : $" RETURNING {Quote(Generated.GetColumnName(table)!)}";
+        Sql = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values}){returning}";
+    }
+
+    public string Sql { get; }
+
+    /// <summary>The column the database fills in (an autoincrement key), if any.</summary>
+    public IProperty? Generated { get; }
+
+    public static TableInsert For(IModel model, Type entityType) =>
+        new(model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{entityType.Name} is not in the model."));
+
+    public SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>Sets the command's parameters to <paramref name="entity"/>'s values, as the database stores them.</summary>
+    public void Bind(SqliteCommand command, object entity, object? shadowValue = null)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            var value = column.IsShadowProperty() ? shadowValue : column.GetGetter().GetClrValueUsingContainingEntity(entity);
+            var converter = column.GetTypeMapping().Converter;
+            command.Parameters[i].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+        }
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
