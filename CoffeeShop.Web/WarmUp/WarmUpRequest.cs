@@ -18,7 +18,8 @@ internal sealed class WarmUpRequest
 
     public static bool Is(HttpContext context) => context.Features.Get<WarmUpRequest>() is not null;
 
-    public static async Task SendAsync<TContext>(IHttpApplication<TContext> application, string path, CancellationToken cancellationToken)
+    /// <summary>Sends the GET and returns its status code, or 500 when the pipeline itself threw.</summary>
+    public static async Task<int> SendAsync<TContext>(IHttpApplication<TContext> application, string path, CancellationToken cancellationToken)
         where TContext : notnull
     {
         var response = new Response();
@@ -64,6 +65,7 @@ internal sealed class WarmUpRequest
         // As a server does: the response's completion callbacks (which dispose the request's services) run last.
         await response.CompleteAsync();
         application.DisposeContext(context, failure);
+        return failure is null ? response.StatusCode : StatusCodes.Status500InternalServerError;
     }
 
     /// <summary>A response feature that runs its callbacks, in the order a server runs them.</summary>

@@ -47,8 +47,14 @@ internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOption
         {
             foreach (var path in settings.EffectivePaths)
             {
-                await WarmUpRequest.SendAsync(application, path, cancellationToken);
                 requests++;
+                var status = await WarmUpRequest.SendAsync(application, path, cancellationToken);
+                if (status >= StatusCodes.Status500InternalServerError)
+                {
+                    // The app is not well (its database, most likely): say so once, rather than fail thousands of times.
+                    LogWarmUpStopped(path, status, requests);
+                    return;
+                }
             }
 
             var now = JitInfo.GetCompiledMethodCount();
@@ -62,6 +68,9 @@ internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOption
 
         LogWarmedUp(requests, settings.EffectivePaths.Count, (long)clock.Elapsed.TotalMilliseconds, compiled);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped: GET {Path} answered {Status} (request {Requests}); opening the port anyway")]
+    private partial void LogWarmUpStopped(string path, int status, int requests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Requests} in-process requests to {Paths} paths in {ElapsedMs} ms ({Methods} methods compiled); opening the port")]
     private partial void LogWarmedUp(int requests, int paths, long elapsedMs, long methods);

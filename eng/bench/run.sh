@@ -36,6 +36,9 @@ export Bootstrap__AdminEmail=bench-admin@coffeeshop.local
 export Bootstrap__AdminPassword=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')Aa1
 export DOTNET_TieredPGO=1
 
+# A string field of a one-line JSON object (tokens and keys are base64url: no quotes or escapes inside).
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+
 # First start: migrate, seed, create the admin, and issue an API key for the order POSTs.
 port=18199
 dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/setup.log" 2>&1 &
@@ -47,10 +50,10 @@ for _ in $(seq 1 120); do
 done
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$Bootstrap__AdminEmail\",\"password\":\"$Bootstrap__AdminPassword\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  | json_field accessToken)
 key=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/api-keys" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"name":"benchmark","role":"Customer"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+  | json_field key)
 kill "$setup_pid"; wait "$setup_pid" 2>/dev/null || true
 trap - EXIT
 

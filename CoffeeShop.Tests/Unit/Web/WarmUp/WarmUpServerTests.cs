@@ -70,15 +70,31 @@ public sealed class WarmUpServerTests
     }
 
     [Test]
-    public async Task StartAsync_WhenARequestFails_StillDisposesItAndStartsTheServer()
+    public async Task StartAsync_WhenARequestThrows_DisposesItStopsWarmingAndStartsTheServer()
     {
         _app.Setup(a => a.ProcessRequestAsync(It.IsAny<HttpContext>())).ThrowsAsync(new InvalidOperationException("boom"));
-        var server = Server(new WarmUpOptions { Paths = ["/"], QuietMilliseconds = 0 });
+        var server = Server(new WarmUpOptions { Paths = ["/", "/menu"], QuietMilliseconds = int.MaxValue });
 
         await server.StartAsync(_app.Object, CancellationToken.None);
 
         _app.Verify(a => a.DisposeContext(It.IsAny<HttpContext>(), It.IsAny<InvalidOperationException>()), Times.Once);
         Assert.That(_events, Is.EqualTo(new[] { "listening" }));
+    }
+
+    [Test]
+    public async Task StartAsync_WhenTheAppAnswers500_StopsAtTheFirstOne()
+    {
+        _app.Setup(a => a.ProcessRequestAsync(It.IsAny<HttpContext>())).Returns((HttpContext context) =>
+        {
+            _events.Add($"GET {context.Request.Path}");
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        var server = Server(new WarmUpOptions { Paths = ["/", "/menu"], QuietMilliseconds = int.MaxValue });
+
+        await server.StartAsync(_app.Object, CancellationToken.None);
+
+        Assert.That(_events, Is.EqualTo(new[] { "GET /", "listening" }), "one failure is enough to know; thousands would flood the log");
     }
 
     private WarmUpServer Server(WarmUpOptions options) =>
