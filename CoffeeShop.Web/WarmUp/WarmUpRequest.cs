@@ -19,7 +19,7 @@ internal sealed class WarmUpRequest
     public static bool Is(HttpContext context) => context.Features.Get<WarmUpRequest>() is not null;
 
     /// <summary>Sends the GET and returns its status code, or 500 when the pipeline itself threw.</summary>
-    public static async Task<int> SendAsync<TContext>(IHttpApplication<TContext> application, string path, CancellationToken cancellationToken)
+    public static async Task<int> SendAsync<TContext>(IHttpApplication<TContext> application, string host, string path, CancellationToken cancellationToken)
         where TContext : notnull
     {
         var response = new Response();
@@ -32,7 +32,7 @@ internal sealed class WarmUpRequest
             Path = path,
             RawTarget = path,
         };
-        request.Headers.Host = "localhost";
+        request.Headers.Host = host;
         features.Set<IHttpRequestFeature>(request);
         features.Set<IHttpResponseFeature>(response);
         features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace CoffeeShop.Web.WarmUp;
 /// start or a deploy are served by unoptimized code for several seconds while tiered compilation catches up; this
 /// way an instance takes traffic only once it serves at full speed (and with the menu already in the output cache).
 /// </summary>
-internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOptions> options, ILogger<WarmUpServer> logger) : IServer
+internal sealed partial class WarmUpServer(
+    IServer server, IOptions<WarmUpOptions> options, IOptions<HostFilteringOptions> hosts, ILogger<WarmUpServer> logger) : IServer
 {
     public IFeatureCollection Features => server.Features;
 
@@ -40,6 +42,7 @@ internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOption
         var compiled = JitInfo.GetCompiledMethodCount();
         var lastCompiled = clock.Elapsed;
         var requests = 0;
+        var host = HostName(hosts.Value.AllowedHosts);
 
         // Tiered compilation promotes a method after enough calls, in the background: keep calling until a whole
         // quiet period passes with nothing newly compiled anywhere in the process.
@@ -48,7 +51,7 @@ internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOption
             foreach (var path in settings.EffectivePaths)
             {
                 requests++;
-                var status = await WarmUpRequest.SendAsync(application, path, cancellationToken);
+                var status = await WarmUpRequest.SendAsync(application, host, path, cancellationToken);
                 if (status >= StatusCodes.Status500InternalServerError)
                 {
                     // The app is not well (its database, most likely): say so once, rather than fail thousands of times.
@@ -67,6 +70,18 @@ internal sealed partial class WarmUpServer(IServer server, IOptions<WarmUpOption
         while (clock.Elapsed - lastCompiled < quiet && clock.Elapsed < limit);
 
         LogWarmedUp(requests, settings.EffectivePaths.Count, (long)clock.Elapsed.TotalMilliseconds, compiled);
+    }
+
+    /// <summary>A host name that host filtering lets through: the first one allowed (under a wildcard, a name in it).</summary>
+    internal static string HostName(IList<string> allowedHosts)
+    {
+        var allowed = allowedHosts.FirstOrDefault(h => h is not ("*" or ""));
+        return allowed switch
+        {
+            null => "localhost",
+            ['*', '.', ..] => "www" + allowed[1..],
+            _ => allowed,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped: GET {Path} answered {Status} (request {Requests}); opening the port anyway")]

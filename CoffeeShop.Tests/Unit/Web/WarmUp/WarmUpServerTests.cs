@@ -1,5 +1,6 @@
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.WarmUp;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -97,8 +98,32 @@ public sealed class WarmUpServerTests
         Assert.That(_events, Is.EqualTo(new[] { "GET /", "listening" }), "one failure is enough to know; thousands would flood the log");
     }
 
-    private WarmUpServer Server(WarmUpOptions options) =>
-        new(_kestrel.Object, Options.Create(options), NullLogger<WarmUpServer>.Instance);
+    [TestCase(new string[0], "localhost")]
+    [TestCase(new[] { "*" }, "localhost")]
+    [TestCase(new[] { "shop.example.com", "example.com" }, "shop.example.com")]
+    [TestCase(new[] { "*.example.com" }, "www.example.com")]
+    public void HostName_IsOneThatHostFilteringLetsThrough(string[] allowedHosts, string expected) =>
+        Assert.That(WarmUpServer.HostName(allowedHosts), Is.EqualTo(expected));
+
+    [Test]
+    public async Task StartAsync_SendsTheHostTheSiteAllows()
+    {
+        string? host = null;
+        _app.Setup(a => a.ProcessRequestAsync(It.IsAny<HttpContext>())).Returns((HttpContext context) =>
+        {
+            host = context.Request.Host.Value;
+            return Task.CompletedTask;
+        });
+        var server = Server(new WarmUpOptions { Paths = ["/"], QuietMilliseconds = 0 }, ["shop.example.com"]);
+
+        await server.StartAsync(_app.Object, CancellationToken.None);
+
+        Assert.That(host, Is.EqualTo("shop.example.com"));
+    }
+
+    private WarmUpServer Server(WarmUpOptions options, string[]? allowedHosts = null) =>
+        new(_kestrel.Object, Options.Create(options), Options.Create(new HostFilteringOptions { AllowedHosts = allowedHosts ?? ["*"] }),
+            NullLogger<WarmUpServer>.Instance);
 
     private sealed class Disposal(Action onDispose) : IDisposable
     {
