@@ -17,6 +17,12 @@ internal sealed class TableInsert
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         _columns = [.. type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)];
+        if (_columns.Count(p => p.IsShadowProperty()) > 1)
+        {
+            // Bind supplies one value for shadow columns; a second would silently get the same one.
+            throw new NotSupportedException($"{type.DisplayName()} has more than one shadow column; TableInsert supplies one.");
+        }
+
         Generated = type.GetProperties().FirstOrDefault(p => p.ValueGenerated == ValueGenerated.OnAdd);
         var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
         var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
@@ -46,7 +52,10 @@ internal sealed class TableInsert
         return command;
     }
 
-    /// <summary>Sets the command's parameters to <paramref name="entity"/>'s values, as the database stores them.</summary>
+    /// <summary>
+    /// Sets the command's parameters to <paramref name="entity"/>'s values, as the database stores them, and the
+    /// shadow column (the owner's key of an owned row) to <paramref name="shadowValue"/>.
+    /// </summary>
     public void Bind(SqliteCommand command, object entity, object? shadowValue = null)
     {
         for (var i = 0; i < _columns.Length; i++)
