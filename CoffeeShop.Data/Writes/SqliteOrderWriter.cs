@@ -1,3 +1,4 @@
+using System.Reflection;
 using CoffeeShop.Data.Entities;
 using CoffeeShop.Domain.Orders;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,9 @@ internal sealed class SqliteOrderWriter(IModel model)
     private readonly TableInsert _orders = TableInsert.For(model, typeof(Order));
     private readonly TableInsert _lines = TableInsert.For(model, typeof(OrderLine));
     private readonly TableInsert _idempotency = TableInsert.For(model, typeof(IdempotencyRecord));
+
+    // Order.Id has a private setter, which reflection calls (EF's own setters are internal API).
+    private readonly PropertyInfo _orderId = model.FindEntityType(typeof(Order))!.FindPrimaryKey()!.Properties[0].PropertyInfo!;
 
     public async Task WriteAsync(DbContext db, IReadOnlyList<(Order Order, IdempotentRequest? Idempotency)> batch)
     {
@@ -56,11 +60,9 @@ internal sealed class SqliteOrderWriter(IModel model)
         }
 
         // Only a committed order learns its id: a batch that failed is retried order by order from scratch.
-        // (Order.Id has a private setter, which reflection calls; EF's own setters are internal API.)
-        var id = _orders.Generated!.PropertyInfo!;
         for (var i = 0; i < batch.Count; i++)
         {
-            id.SetValue(batch[i].Order, ids[i]);
+            _orderId.SetValue(batch[i].Order, ids[i]);
         }
     }
 }

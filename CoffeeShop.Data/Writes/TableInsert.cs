@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CoffeeShop.Data.Writes;
 
@@ -11,21 +12,23 @@ namespace CoffeeShop.Data.Writes;
 /// </summary>
 internal sealed class TableInsert
 {
-    private readonly IProperty[] _columns;
+    // Per column, resolved once: how to read the entity's value (null for the shadow column) and store it.
+    private readonly (IClrPropertyGetter? Getter, ValueConverter? Converter)[] _readers;
 
     private TableInsert(IEntityType type)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        _columns = [.. type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)];
-        if (_columns.Count(p => p.IsShadowProperty()) > 1)
+        IProperty[] columns = [.. type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd)];
+        if (columns.Count(p => p.IsShadowProperty()) > 1)
         {
             // Bind supplies one value for shadow columns; a second would silently get the same one.
             throw new NotSupportedException($"{type.DisplayName()} has more than one shadow column; TableInsert supplies one.");
         }
 
+        _readers = [.. columns.Select(p => (p.IsShadowProperty() ? null : p.GetGetter(), p.GetTypeMapping().Converter))];
         Generated = type.GetProperties().FirstOrDefault(p => p.ValueGenerated == ValueGenerated.OnAdd);
-        var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
-        var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
+        var names = string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)));
+        var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         var returning = Generated is null ? string.Empty : $" RETURNING {Quote(Generated.GetColumnName(table)!)}";
         Sql = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values}){returning}";
     }
@@ -43,7 +46,7 @@ internal sealed class TableInsert
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Sql;
-        for (var i = 0; i < _columns.Length; i++)
+        for (var i = 0; i < _readers.Length; i++)
         {
             command.Parameters.Add(new SqliteParameter($"@p{i}", null));
         }
@@ -58,11 +61,10 @@ internal sealed class TableInsert
     /// </summary>
     public void Bind(SqliteCommand command, object entity, object? shadowValue = null)
     {
-        for (var i = 0; i < _columns.Length; i++)
+        for (var i = 0; i < _readers.Length; i++)
         {
-            var column = _columns[i];
-            var value = column.IsShadowProperty() ? shadowValue : column.GetGetter().GetClrValueUsingContainingEntity(entity);
-            var converter = column.GetTypeMapping().Converter;
+            var (getter, converter) = _readers[i];
+            var value = getter is null ? shadowValue : getter.GetClrValueUsingContainingEntity(entity);
             command.Parameters[i].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
         }
     }

@@ -36,6 +36,6 @@ public static class MenuCache
 /// <summary>Evicts the cached menu responses of this instance when the menu changes.</summary>
 internal sealed class OutputCacheMenuChangeNotifier(IOutputCacheStore store) : IMenuChangeNotifier
 {
-    public Task MenuChangedAsync(CancellationToken cancellation) =>
-        store.EvictByTagAsync(MenuCache.Tag, cancellation).AsTask();
+    public Task MenuChangedAsync(CancellationToken cancellationToken) =>
+        store.EvictByTagAsync(MenuCache.Tag, cancellationToken).AsTask();
 }

@@ -43,12 +43,13 @@ internal sealed partial class WarmUpServer(
         var lastCompiled = clock.Elapsed;
         var requests = 0;
         var host = HostName(hosts.Value.AllowedHosts);
+        var paths = settings.EffectivePaths;
 
         // Tiered compilation promotes a method after enough calls, in the background: keep calling until a whole
         // quiet period passes with nothing newly compiled anywhere in the process.
         do
         {
-            foreach (var path in settings.EffectivePaths)
+            foreach (var path in paths)
             {
                 requests++;
                 var status = await WarmUpRequest.SendAsync(application, host, path, cancellationToken);
@@ -69,7 +70,7 @@ internal sealed partial class WarmUpServer(
         }
         while (clock.Elapsed - lastCompiled < quiet && clock.Elapsed < limit);
 
-        LogWarmedUp(requests, settings.EffectivePaths.Count, (long)clock.Elapsed.TotalMilliseconds, compiled);
+        LogWarmedUp(requests, paths.Count, (long)clock.Elapsed.TotalMilliseconds, compiled);
     }
 
     /// <summary>A host name that host filtering lets through: the first one allowed (under a wildcard, a name in it).</summary>
