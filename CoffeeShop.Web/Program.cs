@@ -14,6 +14,7 @@ builder.Services.AddCoffeeShopRateLimiting(builder.Configuration);
 builder.Services.AddCoffeeShopWeb(builder.Configuration);
 builder.Services.AddCoffeeShopApiDocumentation();
 builder.Services.AddCoffeeShopForwardedHeaders(builder.Configuration);
+builder.Services.AddCoffeeShopMonitoring(builder.Configuration);
 builder.Services.AddCoffeeShopWarmUp(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using CoffeeShop.Web.Models.Account;
 using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -39,11 +40,13 @@ public sealed class AccountController(
 
         if (result.IsLockedOut)
         {
+            ShopMetrics.SignInLockedOut(ShopMetrics.Channels.Web);
             logger.LogWarning("Sign-in refused for {Email}: account locked out", model.Email);
             ModelState.AddModelError(string.Empty, LockoutMessage(security.Value.LockoutMinutes));
         }
         else
         {
+            ShopMetrics.SignInFailed(ShopMetrics.Channels.Web);
             logger.LogWarning("Failed sign-in for {Email} from {ClientIp}", model.Email, HttpContext.Connection.RemoteIpAddress);
             ModelState.AddModelError(string.Empty, "That email and password don't match an account.");
         }

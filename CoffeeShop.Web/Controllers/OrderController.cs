@@ -37,6 +37,7 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
 
     [HttpPost("order")]
     [AllowAnonymous]
+    [CountOrderRefusals(ShopMetrics.Channels.Web)]
     public async Task<IActionResult> Create(OrderFormViewModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -64,7 +65,7 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
                 var placed = await ordering.PlaceAsync(request, new IdempotentRequest("form", form.IdempotencyKey, fingerprint), cancellationToken);
                 if (!placed.Replayed)
                 {
-                    ShopMetrics.OrderCreated("web");
+                    ShopMetrics.OrderCreated(ShopMetrics.Channels.Web);
                 }
 
                 return RedirectToAction(nameof(Status), new { code = placed.Order.Code });

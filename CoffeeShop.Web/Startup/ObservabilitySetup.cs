@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
+using CoffeeShop.Web.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 
 namespace CoffeeShop.Web.Startup;
@@ -34,6 +36,29 @@ internal static class ObservabilitySetup
         return services;
     }
 
+    /// <summary>
+    /// The gauges the alerts read beside the counters (eng/monitoring/alerts.yml): health checks' results, published on
+    /// the framework's schedule (<c>Monitoring:HealthPublishSeconds</c>), and whether the shop is open.
+    /// </summary>
+    public static IServiceCollection AddCoffeeShopMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Metrics:Enabled", true))
+        {
+            return services;
+        }
+
+        var period = TimeSpan.FromSeconds(configuration.GetValue("Monitoring:HealthPublishSeconds", 15));
+        services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.FromSeconds(1);
+            o.Period = period;
+        });
+        services.AddSingleton<IHealthCheckPublisher>(new HealthMetricsPublisher(HealthEndpoints.ReadyTag));
+        services.Configure<OpeningHoursOptions>(configuration.GetSection(OpeningHoursOptions.SectionName));
+        services.AddHostedService<OpeningHoursGauge>();
+        return services;
+    }
+
     public static IApplicationBuilder UseCoffeeShopForwardedHeaders(this WebApplication app) =>
         app.Configuration.GetValue("ForwardedHeaders:Enabled", false) ? app.UseForwardedHeaders() : app;
 
@@ -45,6 +70,7 @@ internal static class ObservabilitySetup
         }
 
         MeterPublishing.Start();
+        ShopMetrics.Publish();
         app.MapMetrics("/metrics")
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .AllowAnonymous()

@@ -1,4 +1,5 @@
 using CoffeeShop.Web.Contracts.Auth;
+using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,7 @@ public sealed class AuthApiController(
         var user = await users.FindByEmailAsync(request.Email!);
         if (user is null)
         {
+            ShopMetrics.SignInFailed(ShopMetrics.Channels.Api);
             logger.LogWarning("Failed token request for unknown {Email} from {ClientIp}", request.Email, HttpContext.Connection.RemoteIpAddress);
             return Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "That email and password don't match an account.");
         }
@@ -42,12 +44,14 @@ public sealed class AuthApiController(
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            ShopMetrics.SignInLockedOut(ShopMetrics.Channels.Api);
             logger.LogWarning("Token refused for {Email}: account locked out", request.Email);
             return Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account locked", detail: Controllers.AccountController.LockoutMessage(security.Value.LockoutMinutes));
         }
 
         if (!result.Succeeded)
         {
+            ShopMetrics.SignInFailed(ShopMetrics.Channels.Api);
             logger.LogWarning("Failed token request for {Email} from {ClientIp}", request.Email, HttpContext.Connection.RemoteIpAddress);
             return Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "That email and password don't match an account.");
         }

@@ -30,6 +30,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     /// <response code="422">The Idempotency-Key was already used with a different body.</response>
     [HttpPost]
     [Consumes(MediaTypes.Json)]
+    [CountOrderRefusals(ShopMetrics.Channels.Api)]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
@@ -64,7 +65,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
         }
         else
         {
-            ShopMetrics.OrderCreated("api");
+            ShopMetrics.OrderCreated(ShopMetrics.Channels.Api);
         }
 
         return CreatedAtAction(nameof(Get), new { id = placed.Order.Id }, ToResponse(placed.Order));
