@@ -10,6 +10,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddCoffeeShopLogging();
 builder.Services.AddCoffeeShopApplication(builder.Configuration, builder.Environment);
 builder.Services.AddCoffeeShopSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddCoffeeShopScaleOut(builder.Configuration);
 builder.Services.AddCoffeeShopRateLimiting(builder.Configuration);
 builder.Services.AddCoffeeShopWeb(builder.Configuration);
 builder.Services.AddCoffeeShopApiDocumentation();

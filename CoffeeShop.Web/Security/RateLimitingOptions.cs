@@ -18,10 +18,26 @@ public sealed class RateLimitingOptions
 
     /// <summary>Per client IP, on the sign-in, registration and token endpoints, on top of the above.</summary>
     public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    /// <summary>With Redis: the share of a limit an instance takes from the shared window per round trip (at least one permit).</summary>
+    public double SharedLeaseFraction { get; set; } = 0.02;
 }
 
 public sealed class WindowLimit
 {
+    /// <summary>The longest window a timer can measure is about 49 days; a month is plenty for any limit.</summary>
+    public const int MaxWindowSeconds = 31 * 24 * 3600;
+
+    /// <summary>Throws a clear message at start-up for a limit the limiter could not apply.</summary>
+    public void Validate(string name)
+    {
+        if (PermitLimit < 1 || WindowSeconds < 1 || WindowSeconds > MaxWindowSeconds)
+        {
+            throw new InvalidOperationException(
+                $"RateLimiting:{name} needs PermitLimit ≥ 1 and WindowSeconds from 1 to {MaxWindowSeconds} (got {PermitLimit} per {WindowSeconds} s).");
+        }
+    }
+
     public int PermitLimit { get; set; }
 
     public int WindowSeconds { get; set; }

@@ -1,23 +1,31 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CoffeeShop.Web.Observability;
+using CoffeeShop.Web.ScaleOut;
 using CoffeeShop.Web.Security;
 using CoffeeShop.Web.WarmUp;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CoffeeShop.Web.Startup;
 
 /// <summary>
 /// The framework's rate limiter: a fixed window per client IP for anonymous callers and per user or key
-/// otherwise, and a stricter window on sign-in. Limits live in each instance's memory; see docs/operations.md.
+/// otherwise, and a stricter window on sign-in. Without Redis the windows live in each instance's memory; with
+/// Redis every instance counts into one shared window per client (<see cref="SharedWindowRateLimiter"/>).
 /// </summary>
 internal static class RateLimitingSetup
 {
     public static IServiceCollection AddCoffeeShopRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
-        services.AddRateLimiter(limiter =>
+        options.Anonymous.Validate(nameof(options.Anonymous));
+        options.Authenticated.Validate(nameof(options.Authenticated));
+        options.SignIn.Validate(nameof(options.SignIn));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((limiter, provider) =>
         {
+            var windows = new Windows(options, provider);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -44,22 +52,39 @@ internal static class RateLimitingSetup
                     ? "user:" + (context.User.FindFirst(TokenClaims.Subject)?.Value ?? context.User.UserId() ?? context.User.Identity.Name)
                     : null;
                 return caller is null
-                    ? Window("ip:" + ClientIp(context), options.Anonymous)
-                    : Window(caller, options.Authenticated);
+                    ? windows.For("ip:" + ClientIp(context), options.Anonymous)
+                    : windows.For(caller, options.Authenticated);
             });
-            limiter.AddPolicy(RateLimitingOptions.SignInPolicy, context => Window("sign-in:" + ClientIp(context), options.SignIn));
+            limiter.AddPolicy(RateLimitingOptions.SignInPolicy, context => windows.For("sign-in:" + ClientIp(context), options.SignIn));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Window(string key, WindowLimit limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>Makes each client's window: local, or shared through Redis when it is configured.</summary>
+    private sealed class Windows(RateLimitingOptions options, IServiceProvider provider)
+    {
+        private readonly RedisConnection? _redis = provider.GetService<IOptions<RedisOptions>>()?.Value.Enabled == true
+            ? provider.GetRequiredService<RedisConnection>()
+            : null;
+
+        private readonly TimeProvider _clock = provider.GetRequiredService<TimeProvider>();
+
+        public RateLimitPartition<string> For(string key, WindowLimit limit) => _redis is null
+            ? RateLimitPartition.Get(key, _ => Local(limit))
+            : RateLimitPartition.Get(key, k => new SharedWindowRateLimiter(
+                k, limit.PermitLimit, TimeSpan.FromSeconds(limit.WindowSeconds), LeaseSize(limit), _redis, Local(limit), _clock));
+
+        /// <summary>A few percent of the limit per Redis round trip (at least one permit): see SharedWindowRateLimiter.</summary>
+        private int LeaseSize(WindowLimit limit) => Math.Max(1, (int)(limit.PermitLimit * options.SharedLeaseFraction));
+
+        private static FixedWindowRateLimiter Local(WindowLimit limit) => new(new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = TimeSpan.FromSeconds(limit.WindowSeconds),
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

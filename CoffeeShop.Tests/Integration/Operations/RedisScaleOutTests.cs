@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoffeeShop.Tests.TestSupport;
+
+namespace CoffeeShop.Tests.Integration.Operations;
+
+/// <summary>
+/// Two app processes on one database and one real Redis (a throwaway redis-server), as two instances behind a load
+/// balancer: one rate-limit budget per client across both; Redis killed mid-run degrades both to local limits (still
+/// serving, ready but Degraded, logged once); Redis back and both share again, by themselves.
+/// </summary>
+[Category(TestCategories.Integration)]
+[NonParallelizable]
+public sealed class RedisScaleOutTests
+{
+    private const int Budget = 12;
+
+    private RedisServer _redis = null!;
+    private ScratchDatabase _database = null!;
+    private AppProcess _first = null!;
+    private AppProcess _second = null!;
+    private string _adminToken = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _redis = await RedisServer.StartNewAsync();
+        _database = new ScratchDatabase("redis");
+        var settings = AppProcess.SharedSettings(_database.Path);
+        settings["Redis__Configuration"] = _redis.Configuration;
+        settings["Redis__Prefix"] = $"test-{Guid.NewGuid():N}";
+        settings["RateLimiting__Enabled"] = "true";
+        settings["RateLimiting__Authenticated__PermitLimit"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One window for the whole run (windows are aligned to the clock: a short one could end mid-test).
+        settings["RateLimiting__Authenticated__WindowSeconds"] = "2000000";
+        settings["Serilog__MinimumLevel__Override__CoffeeShop.Web.ScaleOut"] = "Information";
+        _first = await AppProcess.StartAsync(settings, CancellationToken.None);
+        _second = await AppProcess.StartAsync(settings, CancellationToken.None);
+        _adminToken = await _first.AdminTokenAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _redis.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    [Order(1)]
+    public async Task RateLimit_AcrossTwoInstances_IsOneBudget()
+    {
+        var key = await NewApiKeyAsync();
+
+        var allowed = await CountAllowedAsync(key, _first, 8) + await CountAllowedAsync(key, _second, 8);
+
+        Assert.That(allowed, Is.EqualTo(Budget), "16 calls, 8 on each instance, one budget of 12 between them");
+    }
+
+    [Test]
+    [Order(2)]
+    public async Task RedisKilledAndRestarted_InstancesDegradeToLocalLimitsAndRecover()
+    {
+        var duringOutage = await NewApiKeyAsync();
+        var afterOutage = await NewApiKeyAsync();
+
+        await _redis.KillAsync();
+        await WaitForRedisCheckAsync(_first, "Degraded");
+        await WaitForRedisCheckAsync(_second, "Degraded");
+
+        // Each instance now counts alone: the client gets a budget on each, and nothing fails.
+        var outageFirst = await CountAllowedAsync(duringOutage, _first, Budget + 2);
+        var outageSecond = await CountAllowedAsync(duringOutage, _second, Budget + 2);
+        using var menu = await _second.Client.GetAsync("/menu");
+
+        await _redis.StartAsync();
+        await WaitForRedisCheckAsync(_first, "Healthy");
+        await WaitForRedisCheckAsync(_second, "Healthy");
+        var shared = await CountAllowedAsync(afterOutage, _first, 8) + await CountAllowedAsync(afterOutage, _second, 8);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outageFirst, Is.EqualTo(Budget), "local limit on the first instance");
+            Assert.That(outageSecond, Is.EqualTo(Budget), "local limit on the second instance");
+            Assert.That(menu.StatusCode, Is.EqualTo(HttpStatusCode.OK), "pages still served without Redis");
+            Assert.That(shared, Is.EqualTo(Budget), "one budget again once Redis is back");
+            foreach (var app in new[] { _first, _second })
+            {
+                Assert.That(Occurrences(app.Output, "Redis unavailable"), Is.EqualTo(1), "the outage is logged once:\n" + app.Output);
+                Assert.That(Occurrences(app.Output, "Redis reachable again"), Is.EqualTo(1), "and so is the recovery");
+                Assert.That(app.Output, Does.Not.Contain("Unhandled").And.Not.Contain("RedisConnectionException"));
+            }
+        });
+    }
+
+    private static int Occurrences(string text, string phrase) =>
+        text.Split('\n').Count(line => line.Contains(phrase, StringComparison.Ordinal));
+
+    /// <summary>Sends <paramref name="calls"/> API calls with the key and returns how many were let through (the rest must be 429).</summary>
+    private static async Task<int> CountAllowedAsync(string apiKey, AppProcess app, int calls)
+    {
+        var allowed = 0;
+        for (var i = 0; i < calls; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/orders");
+            request.Headers.Add("X-Api-Key", apiKey);
+            using var response = await app.Client.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.TooManyRequests), app.Output);
+            allowed += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        return allowed;
+    }
+
+    /// <summary>A fresh API key: a caller of its own, so each test starts with a full budget.</summary>
+    private async Task<string> NewApiKeyAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys")
+        {
+            Content = JsonContent.Create(new { name = $"scale-{Guid.NewGuid():N}"[..20], role = "Customer" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        using var response = await _first.Client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync() + _first.Output);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    /// <summary>Reads /health/ready until its redis check has the status (bounded), and checks the instance stays ready.</summary>
+    private static async Task WaitForRedisCheckAsync(AppProcess app, string status)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var response = await app.Client.GetAsync("/health/ready", timeout.Token);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "Redis away degrades; it never makes the instance unready");
+            var checks = (await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("checks");
+            if (checks.EnumerateArray().Any(c => c.GetProperty("name").GetString() == "redis" && c.GetProperty("status").GetString() == status))
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using CoffeeShop.Web.ScaleOut;
+
+namespace CoffeeShop.Web.Startup;
+
+/// <summary>
+/// Redis, when <c>Redis:Configuration</c> is set: one connection, a readiness check that reports it (Degraded while it
+/// is away: the instance still serves), and the shared rate limits that use it (RateLimitingSetup). Without the
+/// setting nothing here is registered and every instance works alone, as the embedded default does.
+/// </summary>
+internal static class ScaleOutSetup
+{
+    public static IServiceCollection AddCoffeeShopScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(RedisOptions.SectionName);
+        services.Configure<RedisOptions>(section);
+        if (!(section.Get<RedisOptions>()?.Enabled ?? false))
+        {
+            return services;
+        }
+
+        services.AddSingleton<RedisConnection>();
+        services.AddHostedService(provider => provider.GetRequiredService<RedisConnection>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}
