@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CoffeeShop.Web.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
 using Prometheus;
 
@@ -45,6 +46,7 @@ internal static class ObservabilitySetup
         }
 
         MeterPublishing.Start();
+        ShopMetrics.PublishAtZero();
         app.MapMetrics("/metrics")
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .AllowAnonymous()
