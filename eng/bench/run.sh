@@ -6,7 +6,8 @@
 #   eng/bench/run.sh                 prints the table; raw results in artifacts/bench/<time>/
 #
 # Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
-# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…).
+# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
+# BENCH_ONLY=redis runs only the rows without and with Redis.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -60,12 +61,12 @@ trap - EXIT
 export BENCH_AUTH_HEADER="X-Api-Key: $key"
 
 # CoffeeShop's own routes that the shared harness does not load, measured with the same wrk settings.
-bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
-  local port=18190 pid
+bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST; BENCH_LABEL names the target, default coffeeshop)
+  local port=18190 pid label=${BENCH_LABEL:-coffeeshop}
   dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-extra.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
-  printf '%-12s %-26s %10s %8s %8s %7s\n' target route req/s p50_ms p99_ms non2xx | tee -a "$out/table.txt"
+  printf '%-16s %-26s %10s %8s %8s %7s\n' target route req/s p50_ms p99_ms non2xx | tee -a "$out/table.txt"
   for route in "$@"; do
     local target=http://127.0.0.1:$port$route script=() warm=3 name="GET $route"
     if [[ $route == ORDER ]]; then
@@ -74,12 +75,31 @@ bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
     local raw=$out/wrk$(echo "$route" | tr '/?=&' '____').txt
     wrk -t1 -c32 -d${warm}s --timeout 5s "${script[@]}" "$target" >/dev/null 2>&1 || true
     wrk -t1 -c32 -d10s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
-    awk -v name="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-12s %-26s %10s %8s %8s %7s\n", "coffeeshop", name, rps, p50, p99, bad+0}' \
+    awk -v name="$name" -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-16s %-26s %10s %8s %8s %7s\n", label, name, rps, p50, p99, bad+0}' \
       "$raw" | tee -a "$out/table.txt"
   done
-  echo "coffeeshop peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+  echo "$label peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
+
+# Scale-out on Redis: the same routes without and then with Redis:Configuration (a throwaway redis-server, no
+# persistence), back to back, so the cost of the shared rate limits reads as a ratio of one run.
+bench_redis() {
+  command -v redis-server >/dev/null || { echo "redis-server not found: apt-get install -y redis-server (Redis rows skipped)" >&2; return 0; }
+  local redis_port=18379 redis_pid routes=(/coffee/hot /api/v1/menu-items /menu ORDER)
+  redis-server --port $redis_port --bind 127.0.0.1 --save '' --appendonly no --daemonize no > "$out/redis.log" 2>&1 &
+  redis_pid=$!
+  for _ in $(seq 1 50); do redis-cli -p $redis_port ping >/dev/null 2>&1 && break; sleep 0.1; done
+  BENCH_LABEL=coffeeshop bench_routes "${routes[@]}"
+  BENCH_LABEL=coffeeshop+redis Redis__Configuration=127.0.0.1:$redis_port bench_routes "${routes[@]}"
+  kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
+}
+
+if [[ ${BENCH_ONLY:-} == redis ]]; then
+  bench_redis
+  echo "results: $out" >&2
+  exit 0
+fi
 
 if [[ -f $shared/run-peers.sh ]]; then
   echo "== CoffeeShop and the peers from $shared" >&2
@@ -96,8 +116,11 @@ if [[ -f $shared/run-peers.sh ]]; then
     bash "$shared/run-peers.sh" | tee "$out/table.txt" || true
   echo "== CoffeeShop routes the harness does not cover" >&2
   bench_routes /api/v1/menu-items /menu/1
+  echo "== CoffeeShop without and with Redis" >&2
+  bench_redis
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
   bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
+  bench_redis
 fi
 echo "results: $out" >&2
