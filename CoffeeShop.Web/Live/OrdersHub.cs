@@ -41,16 +41,6 @@ public sealed class OrdersHub(
     public override async Task OnConnectedAsync()
     {
         var http = Context.GetHttpContext();
-        if (http is not null && !IsSameOrigin(http))
-        {
-            // Browsers send cookies on cross-site WebSocket handshakes and apply no CORS to them: refuse other origins.
-            LiveMetrics.RefusedBecause("origin");
-            logger.LogWarning(
-                "Security: live connection refused, cross-origin {Origin} (user {UserName}, client {ClientIp})",
-                http.Request.Headers.Origin.ToString(), UserName, http.Connection.RemoteIpAddress);
-            throw new HubException("Connections from other sites are not accepted.");
-        }
-
         var caller = http is null ? "connection:" + Context.ConnectionId : LiveConnectionLimiter.CallerKey(http);
         var lease = limiter.TryOpen(caller);
         if (lease is null)
@@ -171,14 +161,6 @@ public sealed class OrdersHub(
         }
 
         return new HubException(message);
-    }
-
-    private static bool IsSameOrigin(HttpContext http)
-    {
-        var origin = http.Request.Headers.Origin.ToString();
-        return string.IsNullOrEmpty(origin)
-            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-                && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Closes a connection that has watched nothing for a whole idle period: it has no reason to stay open.</summary>

@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Live;
+using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -64,11 +65,27 @@ internal static class LiveUpdatesSetup
         return services;
     }
 
-    /// <summary>Limits new hub connections per client IP; the hub itself is outside the request rate limiter.</summary>
-    public static WebApplication UseCoffeeShopLiveUpdateLimits(this WebApplication app)
+    /// <summary>
+    /// Guards the hub's door: refuses other sites' pages (browsers send cookies on a cross-site WebSocket handshake
+    /// and apply no CORS to it) and limits new connections per client IP, since the hub is outside the request rate
+    /// limiter. Both refusals are logged as security events by SecurityEventLoggingMiddleware, like every 403 and 429.
+    /// </summary>
+    public static WebApplication UseCoffeeShopLiveUpdateGuards(this WebApplication app)
     {
         app.Use((context, next) =>
         {
+            if (!IsHub(context.Request.Path))
+            {
+                return next(context);
+            }
+
+            if (!IsSameOrigin(context.Request))
+            {
+                LiveMetrics.RefusedBecause("origin");
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
             if (!IsConnectAttempt(context.Request))
             {
                 return next(context);
@@ -80,7 +97,6 @@ internal static class LiveUpdatesSetup
                 return next(context);
             }
 
-            // Logged as a security event by SecurityEventLoggingMiddleware, like every 429.
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.Headers.RetryAfter = LiveConnectionLimiter.RetryAfterHeader(retryAfter);
             return Task.CompletedTask;
@@ -109,7 +125,16 @@ internal static class LiveUpdatesSetup
 
     private static bool IsHub(PathString path) => path.StartsWithSegments(OrdersHub.Path, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>No Origin (not a browser), or this host's own.</summary>
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return string.IsNullOrEmpty(origin)
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A negotiation, or a connect without one (a WebSocket with skipNegotiation); not the polls and sends of an open connection.</summary>
     private static bool IsConnectAttempt(HttpRequest request) =>
-        IsHub(request.Path) && (request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) || !request.Query.ContainsKey("id"));
+        (request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) || !request.Query.ContainsKey("id"));
 }

@@ -4,7 +4,6 @@ using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Contracts.Orders;
-using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Live;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
@@ -57,14 +56,29 @@ public sealed class OrderEventsApiController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, Http.MediaTypes.Problem)]
     public async Task<IActionResult> Events(int id, [FromHeader(Name = LastEventIdHeader)] string? lastEventId, CancellationToken cancellationToken)
     {
-        var alreadySent = ParseLastEventId(lastEventId);
+        // Errors are answered as results, not exceptions: an EventSource asks for text/event-stream only, and the
+        // exception handler writes problem details only to clients that accept JSON.
+        if (!TryParseLastEventId(lastEventId, out var alreadySent))
+        {
+            ModelState.AddModelError(LastEventIdHeader, $"{LastEventIdHeader} must be the id of an event this stream sent (a whole number).");
+            return ValidationProblem(ModelState);
+        }
 
         // Subscribe before reading, so no change can fall between the read and the subscription.
         using var subscription = stream.Subscribe(id);
-        var order = await ordering.GetAsync(id, cancellationToken);
+        Order order;
+        try
+        {
+            order = await ordering.GetAsync(id, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFoundProblem(id);
+        }
+
         if (!OrderingService.CanView(order, User.UserId(), User.IsStaff()))
         {
-            throw NotFoundException.For("Order", id);
+            return NotFoundProblem(id);
         }
 
         using var lease = limiter.TryOpen(LiveConnectionLimiter.CallerKey(HttpContext));
@@ -175,15 +189,12 @@ public sealed class OrderEventsApiController(
         await Response.Body.FlushAsync(cancellationToken);
     }
 
-    private static int ParseLastEventId(string? lastEventId)
-    {
-        if (string.IsNullOrEmpty(lastEventId))
-        {
-            return 0;
-        }
+    private ObjectResult NotFoundProblem(int id) =>
+        Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Order {id} was not found.");
 
-        return int.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new RequestValidationException(LastEventIdHeader, $"{LastEventIdHeader} must be the id of an event this stream sent (a whole number).");
+    private static bool TryParseLastEventId(string? lastEventId, out int version)
+    {
+        version = 0;
+        return string.IsNullOrEmpty(lastEventId) || int.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 }
