@@ -86,6 +86,14 @@ internal static class LiveUpdatesSetup
                 return Task.CompletedTask;
             }
 
+            // SignalR answers HEAD on the connect path with 405; a HEAD opens nothing, so it gets what a GET that opens
+            // nothing gets (400), as HEAD answers like GET everywhere else in the app. (Negotiation refuses both: 405.)
+            if (HttpMethods.IsHead(context.Request.Method) && !IsNegotiate(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            }
+
             if (!IsConnectAttempt(context.Request))
             {
                 return next(context);
@@ -136,5 +144,7 @@ internal static class LiveUpdatesSetup
 
     /// <summary>A negotiation, or a connect without one (a WebSocket with skipNegotiation); not the polls and sends of an open connection.</summary>
     private static bool IsConnectAttempt(HttpRequest request) =>
-        (request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) || !request.Query.ContainsKey("id"));
+        IsNegotiate(request) || !request.Query.ContainsKey("id");
+
+    private static bool IsNegotiate(HttpRequest request) => request.Path.Value!.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase);
 }
