@@ -46,16 +46,15 @@ public static class LiveClients
             .Build();
     }
 
-    /// <summary>A hub connection to a real server (Kestrel on loopback), negotiating as a browser would.</summary>
+    /// <summary>
+    /// A hub connection to a real server (Kestrel on loopback) over WebSockets only, negotiating first as a browser
+    /// does; a token goes in the <c>access_token</c> query string, as a browser sends it.
+    /// </summary>
     public static HubConnection CreateHubConnection(Uri baseAddress, string? token = null) =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, HubPath), o =>
-            {
-                if (token is not null)
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
-            })
+            .WithUrl(
+                new Uri(baseAddress, HubPath + (token is null ? string.Empty : "?access_token=" + Uri.EscapeDataString(token))),
+                HttpTransportType.WebSockets)
             .Build();
 
     /// <summary>Records every orderPlaced and orderUpdated the connection receives, in order.</summary>
