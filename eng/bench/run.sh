@@ -6,7 +6,8 @@
 #   eng/bench/run.sh                 prints the table; raw results in artifacts/bench/<time>/
 #
 # Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
-# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…).
+# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
+# LIVE_WATCHERS (default 1000) for the live-updates measure, BENCH_ONLY=live to run that measure alone.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,6 +82,27 @@ bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# Live updates: LIVE_WATCHERS (default 1000) SignalR watchers of orders receiving status changes, with the delivery
+# latency (change to receipt) and the server's peak RSS. The load client is eng/bench/LiveLoad (its own project).
+bench_live() {
+  local port=18191 pid watchers=${LIVE_WATCHERS:-1000}
+  dotnet build "$root/eng/bench/LiveLoad" -c Release -o "$out/liveload" --nologo -v quiet >&2
+  Live__MaxConnectionsPerCaller=1000000 Live__ConnectAttempts__PermitLimit=1000000 \
+    dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-live.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+  dotnet "$out/liveload/LiveLoad.dll" "http://127.0.0.1:$port" "$Bootstrap__AdminEmail" "$Bootstrap__AdminPassword" \
+    "$watchers" "$(( watchers < 100 ? watchers : 100 ))" 3 2>&1 | tee -a "$out/table.txt" || true
+  echo "coffeeshop live peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+if [[ ${BENCH_ONLY:-} == live ]]; then
+  bench_live
+  echo "results: $out" >&2
+  exit 0
+fi
+
 if [[ -f $shared/run-peers.sh ]]; then
   echo "== CoffeeShop and the peers from $shared" >&2
   # The harness builds the ceiling beside its sources; work on a copy so the shared folder stays untouched
@@ -96,8 +118,11 @@ if [[ -f $shared/run-peers.sh ]]; then
     bash "$shared/run-peers.sh" | tee "$out/table.txt" || true
   echo "== CoffeeShop routes the harness does not cover" >&2
   bench_routes /api/v1/menu-items /menu/1
+  echo "== Live updates" >&2
+  bench_live
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
   bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
+  bench_live
 fi
 echo "results: $out" >&2
