@@ -49,8 +49,10 @@ public sealed class LiveOrderPagesTests : BrowserTestBase
     {
         var order = await PlaceAsync("Live final");
         var status = new OrderStatusPage(Page);
+        var webSocket = Page.WaitForWebSocketAsync();
         await Page.GotoAsync($"/orders/{order.Code}");
         await Expect(status.LiveConnection).ToHaveTextAsync("Live: this page updates itself.");
+        Assert.That((await webSocket).Url, Does.Contain("/hubs/orders"), "the page's CSP lets the same-origin WebSocket through");
 
         await Factory.MoveOrderAsync(order.Id, OrderStatus.Cancelled);
 
