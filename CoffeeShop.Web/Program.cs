@@ -17,6 +17,7 @@ builder.Services.AddCoffeeShopApiDocumentation();
 builder.Services.AddCoffeeShopForwardedHeaders(builder.Configuration);
 builder.Services.AddCoffeeShopMonitoring(builder.Configuration);
 builder.Services.AddCoffeeShopWarmUp(builder.Configuration);
+builder.Services.AddCoffeeShopLiveUpdates(builder.Configuration);
 
 var app = builder.Build();
 

@@ -8,8 +8,11 @@ public sealed class OrderingService(
     IOrderRepository orders,
     IMenuItemRepository menu,
     IOrderCodeGenerator codes,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOrderEvents? events = null)
 {
+    private readonly IOrderEvents _events = events ?? NoOrderEvents.Instance;
+
     /// <summary>
     /// Places an order for available menu items, snapshotting each item's title and price. A missing or
     /// unavailable item fails with the field of its line (<c>lines[i].menuItemId</c>).
@@ -60,14 +63,14 @@ public sealed class OrderingService(
         await orders.AddAsync(order, cancellationToken);
         if (idempotency is null)
         {
-            await orders.SaveChangesAsync(cancellationToken);
+            await SaveAndPublishAsync(order, OrderChangeKind.Placed);
             return new PlacedOrder(order, Replayed: false);
         }
 
         orders.AddIdempotencyRecord(order, idempotency);
         try
         {
-            await orders.SaveChangesAsync(cancellationToken);
+            await SaveAndPublishAsync(order, OrderChangeKind.Placed);
             return new PlacedOrder(order, Replayed: false);
         }
         catch (ConflictException)
@@ -129,7 +132,7 @@ public sealed class OrderingService(
         }
 
         order.Cancel(actor, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAndPublishAsync(order, OrderChangeKind.Cancelled);
         return order;
     }
 
@@ -138,7 +141,7 @@ public sealed class OrderingService(
     {
         var order = await GetByCodeAsync(code, cancellationToken);
         order.Cancel(OrderActor.Customer, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAndPublishAsync(order, OrderChangeKind.Cancelled);
         return order;
     }
 
@@ -150,8 +153,19 @@ public sealed class OrderingService(
     {
         var order = await GetAsync(id, cancellationToken);
         order.MoveTo(newStatus, OrderActor.Staff, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAndPublishAsync(order, OrderChange.For(order).Kind);
         return order;
+    }
+
+    /// <summary>
+    /// Saves, then announces the change: only once the save has returned, so no listener hears of an order that is
+    /// not on disk. The save is not cancellable: once the writer holds the change it may commit whatever the caller
+    /// does (the group commit writes an order whose caller gave up), and a committed change must be announced.
+    /// </summary>
+    private async Task SaveAndPublishAsync(Order order, OrderChangeKind kind)
+    {
+        await orders.SaveChangesAsync(CancellationToken.None);
+        _events.Publish(new OrderChange(kind, order));
     }
 
     /// <summary>

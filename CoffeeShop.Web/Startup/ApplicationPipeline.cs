@@ -34,6 +34,7 @@ internal static class ApplicationPipeline
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
+        app.UseCoffeeShopLiveUpdateGuards();
 
         // A request without credentials is anonymous whatever authentication does, and the rate limiter partitions
         // it by IP alone: it is limited and, for the menu, answered from the output cache before authentication,
@@ -55,6 +56,7 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
+        app.MapCoffeeShopLiveUpdates();
         return app;
     }
 

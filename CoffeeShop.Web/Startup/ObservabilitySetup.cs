@@ -71,6 +71,7 @@ internal static class ObservabilitySetup
 
         MeterPublishing.Start();
         ShopMetrics.Publish();
+        LiveMetrics.Publish();
         app.MapMetrics("/metrics")
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .AllowAnonymous()

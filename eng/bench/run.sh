@@ -7,7 +7,7 @@
 #
 # Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
 # folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
-# BENCH_ONLY=redis runs only the rows without and with Redis.
+# LIVE_WATCHERS (default 1000) for the live-updates measure; BENCH_ONLY=live or BENCH_ONLY=redis runs only that measure.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -95,11 +95,28 @@ bench_redis() {
   kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
 
-if [[ ${BENCH_ONLY:-} == redis ]]; then
-  bench_redis
-  echo "results: $out" >&2
-  exit 0
-fi
+# Live updates: LIVE_WATCHERS (default 1000) SignalR watchers of orders receiving status changes, with the delivery
+# latency (change to receipt) and the server's peak RSS. The load client is eng/bench/LiveLoad (its own project).
+bench_live() {
+  local port=18191 pid watchers=${LIVE_WATCHERS:-1000}
+  dotnet build "$root/eng/bench/LiveLoad" -c Release -o "$out/liveload" --nologo -v quiet >&2
+  Live__MaxConnectionsPerCaller=1000000 Live__ConnectAttempts__PermitLimit=1000000 \
+    dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-live.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+  dotnet "$out/liveload/LiveLoad.dll" "http://127.0.0.1:$port" "$Bootstrap__AdminEmail" "$Bootstrap__AdminPassword" \
+    "$watchers" "$(( watchers < 100 ? watchers : 100 ))" 3 2>&1 | tee -a "$out/table.txt" || true
+  echo "coffeeshop live peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)" | tee -a "$out/table.txt"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+case ${BENCH_ONLY:-} in
+  redis | live)
+    "bench_$BENCH_ONLY"
+    echo "results: $out" >&2
+    exit 0
+    ;;
+esac
 
 if [[ -f $shared/run-peers.sh ]]; then
   echo "== CoffeeShop and the peers from $shared" >&2
@@ -118,9 +135,12 @@ if [[ -f $shared/run-peers.sh ]]; then
   bench_routes /api/v1/menu-items /menu/1
   echo "== CoffeeShop without and with Redis" >&2
   bench_redis
+  echo "== Live updates" >&2
+  bench_live
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
   bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
   bench_redis
+  bench_live
 fi
 echo "results: $out" >&2

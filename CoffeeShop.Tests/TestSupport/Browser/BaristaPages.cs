@@ -22,7 +22,10 @@ public sealed class BaristaQueuePage(IPage page)
 
     public ILocator Cards => page.GetByTestId("queue-order");
 
-    public ILocator Message => page.Locator("main [role='status']");
+    public ILocator Message => page.Locator("main .alert[role='status']");
+
+    /// <summary>The live connection's state ("Live: …", "Reconnecting…"); hidden without JavaScript.</summary>
+    public ILocator LiveConnection => page.GetByTestId("live-connection");
 
     /// <summary>The card of the order placed under <paramref name="customerName"/>.</summary>
     public ILocator Card(string customerName) =>

@@ -67,9 +67,9 @@ public abstract class BrowserTestBase
     /// <summary>
     /// A page in a browser context of its own (its own cookies: another person at another browser), closed with the test.
     /// </summary>
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), JavaScriptEnabled = javaScriptEnabled });
         _otherContexts.Add(context);
         return await context.NewPageAsync();
     }

@@ -56,7 +56,13 @@ public sealed class OrderStatusPage(IPage page)
     /// <summary>The drinks table's rows, each "Title Qty Price Subtotal".</summary>
     public ILocator Lines => page.Locator("main table tbody tr");
 
-    public ILocator Message => page.Locator("main [role='status']");
+    public ILocator Message => page.Locator("main .alert[role='status']");
+
+    /// <summary>The live region that announces a new status.</summary>
+    public ILocator LiveMessage => page.GetByTestId("order-live-message");
+
+    /// <summary>The live connection's state ("Live: …", "Reconnecting…"); hidden without JavaScript.</summary>
+    public ILocator LiveConnection => page.GetByTestId("live-connection");
 
     public ILocator CancelButton => page.GetByRole(AriaRole.Button, new() { Name = "Cancel this order" });
 

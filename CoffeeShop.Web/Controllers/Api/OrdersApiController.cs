@@ -4,6 +4,7 @@ using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
+using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Common;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
@@ -131,12 +132,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     private string CallerScope() =>
         User.FindFirst(TokenClaims.Subject)?.Value ?? User.UserId() ?? "anonymous";
 
-    private OrderResponse ToResponse(Order order)
-    {
-        var response = mapper.Map<OrderResponse>(order);
-        response.Currency = prices.Currency;
-        return response;
-    }
+    private OrderResponse ToResponse(Order order) => mapper.ToOrderResponse(order, prices);
 
     private ObjectResult NotFoundProblem(int id) =>
         Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Order {id} was not found.");

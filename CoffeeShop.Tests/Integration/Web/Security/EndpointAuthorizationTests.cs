@@ -92,6 +92,12 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         new("POST", "api/v1/orders/{id:int}/cancel", Access.SignedIn, "/api/v1/orders/{order}/cancel"),
         new("PUT", "api/v1/orders/{id:int}/status", Access.Staff, "/api/v1/orders/{order}/status", "application/json", "{}"),
 
+        // Live updates: the event stream (a completed order, so the stream ends after its one event), and the hub,
+        // which anyone may open: each hub method checks its caller (OrdersHubTests).
+        new("GET", "api/v1/orders/{id:int}/events", Access.SignedIn, "/api/v1/orders/{completedOrder}/events"),
+        new(AnyMethod, "/hubs/orders/negotiate", Access.Anyone, "/hubs/orders/negotiate?negotiateVersion=1"),
+        new(AnyMethod, "/hubs/orders", Access.Anyone, "/hubs/orders"),
+
         // Versioned API: accounts and keys.
         new("POST", "api/v1/auth/token", Access.Anyone, "/api/v1/auth/token", "application/json", "{}"),
         new("GET", "api/v1/api-keys", Access.Admin, "/api/v1/api-keys"),
@@ -145,6 +151,9 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         _placeholders["{deletableMenuItem}"] = deletable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _placeholders["{order}"] = order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _placeholders["{orderCode}"] = order.Code;
+        var completed = await Factory.PlaceOrderAsync("Matrix", [new OrderLineRequest(item.Id, 1)]);
+        await Factory.MoveOrderAsync(completed.Id, OrderStatus.Preparing, OrderStatus.Ready, OrderStatus.Completed);
+        _placeholders["{completedOrder}"] = completed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _placeholders["{apiKey}"] = key.Key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         _sessions[Caller.Anonymous] = await SessionAsync(null);

@@ -19,6 +19,7 @@ public sealed class OrderingServiceTests
     private Mock<IMenuItemRepository> _menu = null!;
     private Mock<IOrderCodeGenerator> _codes = null!;
     private Mock<TimeProvider> _clock = null!;
+    private Mock<IOrderEvents> _events = null!;
     private OrderingService _service = null!;
 
     [SetUp]
@@ -28,9 +29,10 @@ public sealed class OrderingServiceTests
         _menu = new Mock<IMenuItemRepository>();
         _codes = new Mock<IOrderCodeGenerator>();
         _clock = new Mock<TimeProvider>();
+        _events = new Mock<IOrderEvents>();
         _codes.Setup(c => c.NewCode()).Returns(GeneratedCode);
         _clock.Setup(c => c.GetUtcNow()).Returns(Now);
-        _service = new OrderingService(_orders.Object, _menu.Object, _codes.Object, _clock.Object);
+        _service = new OrderingService(_orders.Object, _menu.Object, _codes.Object, _clock.Object, _events.Object);
     }
 
     [Test]
@@ -406,6 +408,64 @@ public sealed class OrderingServiceTests
     [Test]
     public void CanView_GuestOrderAndAnonymousCaller_IsFalse() =>
         Assert.That(OrderingService.CanView(Order(customerId: null), null, isStaff: false), Is.False);
+
+    [Test]
+    public async Task PlaceAsync_PublishesPlaced_OnlyAfterTheSaveReturned()
+    {
+        GivenMenu(MenuItem(1));
+        var saved = false;
+        var savedWhenPublished = false;
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).Callback(() => saved = true).Returns(Task.CompletedTask);
+        _events.Setup(e => e.Publish(It.IsAny<OrderChange>())).Callback(() => savedWhenPublished = saved);
+
+        var order = await _service.PlaceAsync(Request((1, 1)), CancellationToken.None);
+
+        _events.Verify(e => e.Publish(new OrderChange(OrderChangeKind.Placed, order)), Times.Once);
+        Assert.That(savedWhenPublished, Is.True);
+    }
+
+    [Test]
+    public async Task MoveAsync_PublishesTheStatusChange()
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending));
+
+        await _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None);
+
+        _events.Verify(e => e.Publish(new OrderChange(OrderChangeKind.StatusChanged, order)), Times.Once);
+    }
+
+    [Test]
+    public async Task CancelByCodeAsync_PublishesTheCancel()
+    {
+        var order = OrderIn(OrderStatus.Pending);
+        _orders.Setup(r => r.FindByCodeAsync("code", It.IsAny<CancellationToken>())).ReturnsAsync(order);
+
+        await _service.CancelByCodeAsync("code", CancellationToken.None);
+
+        _events.Verify(e => e.Publish(new OrderChange(OrderChangeKind.Cancelled, order)), Times.Once);
+    }
+
+    [Test]
+    public void SaveThatFails_PublishesNothing()
+    {
+        GivenMenu(MenuItem(1));
+        GivenOrder(OrderIn(OrderStatus.Pending));
+        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyException("lost the race"));
+
+        Assert.ThrowsAsync<ConcurrencyException>(() => _service.PlaceAsync(Request((1, 1)), CancellationToken.None));
+        Assert.ThrowsAsync<ConcurrencyException>(() => _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None));
+        _events.Verify(e => e.Publish(It.IsAny<OrderChange>()), Times.Never);
+    }
+
+    [Test]
+    public async Task PlaceAsync_Replay_PublishesNothing()
+    {
+        GivenIdempotencyRecord("hash-a", Order());
+
+        await _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None);
+
+        _events.Verify(e => e.Publish(It.IsAny<OrderChange>()), Times.Never);
+    }
 
     private static IdempotentRequest Idempotency(string hash) => new(Scope, Key, hash);
 
