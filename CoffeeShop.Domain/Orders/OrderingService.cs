@@ -1,14 +1,19 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Orders.Events;
 
 namespace CoffeeShop.Domain.Orders;
 
-/// <summary>The ordering use cases, shared by the order pages, the barista queue and the orders API.</summary>
+/// <summary>
+/// The ordering use cases, shared by the order pages, the barista queue, the orders API and gRPC. Every saved
+/// change is told to <paramref name="events"/> (when there is one) after the save returns.
+/// </summary>
 public sealed class OrderingService(
     IOrderRepository orders,
     IMenuItemRepository menu,
     IOrderCodeGenerator codes,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOrderEventPublisher? events = null)
 {
     /// <summary>
     /// Places an order for available menu items, snapshotting each item's title and price. A missing or
@@ -60,14 +65,14 @@ public sealed class OrderingService(
         await orders.AddAsync(order, cancellationToken);
         if (idempotency is null)
         {
-            await orders.SaveChangesAsync(cancellationToken);
+            await SaveAsync(order, cancellationToken);
             return new PlacedOrder(order, Replayed: false);
         }
 
         orders.AddIdempotencyRecord(order, idempotency);
         try
         {
-            await orders.SaveChangesAsync(cancellationToken);
+            await SaveAsync(order, cancellationToken);
             return new PlacedOrder(order, Replayed: false);
         }
         catch (ConflictException)
@@ -113,6 +118,21 @@ public sealed class OrderingService(
         return orders.ListAsync(query, cancellationToken);
     }
 
+    /// <summary>
+    /// The orders a caller may list: staff see everyone's (<paramref name="query"/>'s customer is ignored), a
+    /// signed-in customer their own, and a caller who is no person (a customer-role API key) none.
+    /// </summary>
+    public Task<PagedResult<Order>> ListVisibleAsync(OrderQuery query, string? userId, bool isStaff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!isStaff && userId is null)
+        {
+            return Task.FromResult(new PagedResult<Order>([], query.Page, query.PageSize, 0));
+        }
+
+        return orders.ListAsync(query with { CustomerId = isStaff ? null : userId }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Order>> ListOpenAsync(CancellationToken cancellationToken) =>
         orders.ListOpenAsync(cancellationToken);
 
@@ -129,7 +149,7 @@ public sealed class OrderingService(
         }
 
         order.Cancel(actor, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAsync(order, cancellationToken);
         return order;
     }
 
@@ -138,7 +158,7 @@ public sealed class OrderingService(
     {
         var order = await GetByCodeAsync(code, cancellationToken);
         order.Cancel(OrderActor.Customer, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAsync(order, cancellationToken);
         return order;
     }
 
@@ -150,7 +170,7 @@ public sealed class OrderingService(
     {
         var order = await GetAsync(id, cancellationToken);
         order.MoveTo(newStatus, OrderActor.Staff, clock.GetUtcNow());
-        await orders.SaveChangesAsync(cancellationToken);
+        await SaveAsync(order, cancellationToken);
         return order;
     }
 
@@ -162,6 +182,13 @@ public sealed class OrderingService(
     {
         ArgumentNullException.ThrowIfNull(order);
         return isStaff || order.IsOwnedBy(userId);
+    }
+
+    /// <summary>Saves the unit of work, then tells the watchers of <paramref name="order"/> (only once it is durable).</summary>
+    private async Task SaveAsync(Order order, CancellationToken cancellationToken)
+    {
+        await orders.SaveChangesAsync(cancellationToken);
+        events?.Publish(OrderChanged.Of(order));
     }
 
     /// <summary>The request's lines as (id, quantity), checked before anything is read, with each failure naming its line.</summary>

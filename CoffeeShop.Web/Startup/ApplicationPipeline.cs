@@ -33,6 +33,7 @@ internal static class ApplicationPipeline
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
+        app.UseCoffeeShopGrpcWeb();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
 
         // A request without credentials is anonymous whatever authentication does, and the rate limiter partitions
@@ -55,6 +56,7 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
+        app.MapCoffeeShopGrpc();
         return app;
     }
 
