@@ -1,6 +1,6 @@
-using CoffeeShop.Domain.Common;
 using System.Globalization;
 using System.Text;
+using CoffeeShop.Domain.Common;
 
 namespace CoffeeShop.Web.Grpc;
 

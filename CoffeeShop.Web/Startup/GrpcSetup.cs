@@ -100,7 +100,14 @@ internal static class GrpcSetup
         }
 
         var port = uri.Port;
-        builder.WebHost.UseUrls([.. MainUrls(builder.Configuration), grpcUrl]);
+        var mainUrls = MainUrls(builder.Configuration);
+        if (mainUrls.Any(url => Uri.TryCreate(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var main) && main.Port == port))
+        {
+            throw new InvalidOperationException(
+                $"Grpc:Url '{grpcUrl}' uses a port the site also listens on ({string.Join(';', mainUrls)}). Give gRPC a port of its own, or set Grpc:Url to an empty value.");
+        }
+
+        builder.WebHost.UseUrls([.. mainUrls, grpcUrl]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
         {
             if (endpoint.IPEndPoint?.Port == port)
