@@ -18,6 +18,7 @@ builder.Services.AddCoffeeShopForwardedHeaders(builder.Configuration);
 builder.Services.AddCoffeeShopMonitoring(builder.Configuration);
 builder.Services.AddCoffeeShopWarmUp(builder.Configuration);
 builder.Services.AddCoffeeShopLiveUpdates(builder.Configuration);
+builder.AddCoffeeShopGrpc();
 
 var app = builder.Build();
 

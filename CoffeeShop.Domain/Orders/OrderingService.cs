@@ -3,7 +3,10 @@ using CoffeeShop.Domain.Menu;
 
 namespace CoffeeShop.Domain.Orders;
 
-/// <summary>The ordering use cases, shared by the order pages, the barista queue and the orders API.</summary>
+/// <summary>
+/// The ordering use cases, shared by the order pages, the barista queue, the orders API and gRPC. Every saved
+/// change is told to <paramref name="events"/> (when there is one) after the save returns.
+/// </summary>
 public sealed class OrderingService(
     IOrderRepository orders,
     IMenuItemRepository menu,
@@ -114,6 +117,21 @@ public sealed class OrderingService(
     {
         ArgumentNullException.ThrowIfNull(query);
         return orders.ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The orders a caller may list: staff see everyone's (<paramref name="query"/>'s customer is ignored), a
+    /// signed-in customer their own, and a caller who is no person (a customer-role API key) none.
+    /// </summary>
+    public Task<PagedResult<Order>> ListVisibleAsync(OrderQuery query, string? userId, bool isStaff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!isStaff && userId is null)
+        {
+            return Task.FromResult(new PagedResult<Order>([], query.Page, query.PageSize, 0));
+        }
+
+        return orders.ListAsync(query with { CustomerId = isStaff ? null : userId }, cancellationToken);
     }
 
     public Task<IReadOnlyList<Order>> ListOpenAsync(CancellationToken cancellationToken) =>

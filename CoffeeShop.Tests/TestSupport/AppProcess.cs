@@ -72,6 +72,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // Processes run side by side: none takes the default gRPC port 5081 unless a test gives it a port of its own.
+        start.Environment["Grpc__Url"] = string.Empty;
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -174,7 +177,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -46,6 +46,8 @@ public class CoffeeShopWebFactory : WebApplicationFactory<Program>
             ["Security:RequireHttps"] = "false",
             // Suites make many requests from one address; the rate-limit tests turn limits back on.
             ["RateLimiting:Enabled"] = "false",
+            // No second port: many test hosts run at once, and gRPC tests call the test server's handler (or a free port).
+            ["Grpc:Url"] = string.Empty,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -33,6 +33,7 @@ internal static class ApplicationPipeline
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
+        app.UseCoffeeShopGrpcWeb();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
         app.UseCoffeeShopLiveUpdateGuards();
 
@@ -57,6 +58,7 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
         app.MapCoffeeShopLiveUpdates();
+        app.MapCoffeeShopGrpc();
         return app;
     }
 

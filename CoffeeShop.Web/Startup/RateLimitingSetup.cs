@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CoffeeShop.Web.Grpc;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.ScaleOut;
 using CoffeeShop.Web.Security;
@@ -32,7 +33,7 @@ internal static class RateLimitingSetup
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(options.SignIn.WindowSeconds);
                 ShopMetrics.RequestRateLimited();
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                return GrpcRequests.IsGrpc(context.HttpContext) ? new ValueTask(GrpcRefusals.RateLimitedAsync(context.HttpContext)) : ValueTask.CompletedTask;
             };
 
             if (!options.Enabled)

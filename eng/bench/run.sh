@@ -7,7 +7,8 @@
 #
 # Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
 # folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
-# LIVE_WATCHERS (default 1000) for the live-updates measure; BENCH_ONLY=live or BENCH_ONLY=redis runs only that measure.
+# LIVE_WATCHERS (default 1000) for the live-updates measure; gRPC rows (h2load, Debian's nghttp2-client):
+# BENCH_GRPC_DURATION (seconds, default 10). BENCH_ONLY=live, redis or grpc runs only that measure.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,6 +37,8 @@ export Serilog__MinimumLevel__Default=Warning
 export Bootstrap__AdminEmail=bench-admin@coffeeshop.local
 export Bootstrap__AdminPassword=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')Aa1
 export DOTNET_TieredPGO=1
+# No gRPC port unless a row needs one: every instance below would otherwise take the default 5081.
+export Grpc__Url=
 
 # A string field of a one-line JSON object (tokens and keys are base64url: no quotes or escapes inside).
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
@@ -110,8 +113,44 @@ bench_live() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# gRPC on its own cleartext HTTP/2 port, loaded with h2load at wrk's concurrency (32 connections, one stream each).
+# h2load counts HTTP statuses only, and a refused gRPC call is still HTTP 200: one curl call per row checks grpc-status 0
+# first. h2load reports no percentiles: the columns are the mean and the maximum time per request.
+bench_grpc() {
+  command -v h2load >/dev/null || { echo "h2load not found: apt-get install -y nghttp2-client (gRPC rows skipped)" >&2; return 0; }
+  local port=18191 grpc_port=18192 pid payloads=$out/grpc-payloads duration=${BENCH_GRPC_DURATION:-10}
+  bash "$root/eng/bench/grpc-payloads.sh" "$payloads"
+  Grpc__Url=http://127.0.0.1:$grpc_port dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-grpc.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+  printf '%-12s %-34s %10s %8s %8s %7s\n' target grpc-method req/s mean_ms max_ms failed | tee -a "$out/table.txt"
+  local row method payload auth raw
+  for row in "coffeeshop.v1.Menu/ListMenuItems list-menu-items.bin -" "coffeeshop.v1.Orders/PlaceOrder place-order.bin $BENCH_AUTH_HEADER"; do
+    read -r method payload auth <<< "$row"
+    local headers=(-H 'content-type: application/grpc' -H 'te: trailers')
+    [[ $auth == - ]] || headers+=(-H "$BENCH_AUTH_HEADER")
+    local url=http://127.0.0.1:$grpc_port/$method
+    if ! curl -s --http2-prior-knowledge -X POST "${headers[@]}" --data-binary "@$payloads/$payload" -o /dev/null -D - "$url" \
+        | tr -d '\r' | grep -qx 'grpc-status: 0'; then
+      echo "gRPC $method did not answer grpc-status 0: row skipped (see $out/server-grpc.log)" | tee -a "$out/table.txt"
+      continue
+    fi
+    raw=$out/h2load_${method//[\/.]/_}.txt
+    h2load -t1 -c32 -m1 -D 3 -d "$payloads/$payload" "${headers[@]}" "$url" >/dev/null 2>&1 || true
+    h2load -t1 -c32 -m1 -D "$duration" -d "$payloads/$payload" "${headers[@]}" "$url" > "$raw" 2>&1 || true
+    awk -v name="gRPC $method" '
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      /^finished in/ {rps=$4}
+      /^requests:/ {failed=$(NF-5) + $(NF-3) + $(NF-1)}
+      /^status codes:/ {non2xx=$5 + $7 + $9}
+      /^time for request:/ {mean=ms($6); max=ms($5)}
+      END {printf "%-12s %-34s %10s %8.2f %8.2f %7s\n", "coffeeshop", name, rps, mean, max, failed + non2xx}' "$raw" | tee -a "$out/table.txt"
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
 case ${BENCH_ONLY:-} in
-  redis | live)
+  redis | live | grpc)
     "bench_$BENCH_ONLY"
     echo "results: $out" >&2
     exit 0
@@ -135,12 +174,15 @@ if [[ -f $shared/run-peers.sh ]]; then
   bench_routes /api/v1/menu-items /menu/1
   echo "== CoffeeShop without and with Redis" >&2
   bench_redis
+  echo "== CoffeeShop gRPC" >&2
+  bench_grpc
   echo "== Live updates" >&2
   bench_live
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
   bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
   bench_redis
+  bench_grpc
   bench_live
 fi
 echo "results: $out" >&2

@@ -23,7 +23,7 @@ namespace CoffeeShop.Web.Controllers.Api;
 public sealed class OrdersApiController(OrderingService ordering, IMapper mapper, PriceFormatter prices) : ApiControllerBase
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    private const int IdempotencyKeyMaxLength = 200;
+    public const int IdempotencyKeyMaxLength = 200;
 
     /// <summary>Places an order. With an Idempotency-Key header, a retry with the same key and body returns the first order and creates nothing.</summary>
     /// <response code="201">The order, with its Location.</response>
@@ -79,14 +79,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     public async Task<PagedResponse<OrderResponse>> List([FromQuery] OrderListRequest request, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        if (!User.IsStaff() && userId is null)
-        {
-            // A customer-role API key is not a person and owns no orders.
-            return new PagedResponse<OrderResponse>([], request.Page, request.PageSize, 0);
-        }
-
-        var page = await ordering.ListAsync(request.ToQuery(User.IsStaff() ? null : userId), cancellationToken);
+        var page = await ordering.ListVisibleAsync(request.ToQuery(null), User.UserId(), User.IsStaff(), cancellationToken);
         return new PagedResponse<OrderResponse>([.. page.Items.Select(ToResponse)], page.Page, page.PageSize, page.TotalCount);
     }
 
