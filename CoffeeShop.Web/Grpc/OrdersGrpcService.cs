@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
-using CoffeeShop.Web.Live;
 using CoffeeShop.Web.Controllers.Api;
+using CoffeeShop.Web.Live;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Google.Protobuf;
