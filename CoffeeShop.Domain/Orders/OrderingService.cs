@@ -57,20 +57,12 @@ public sealed class OrderingService(
         // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
         // ConflictException, and the customer can simply submit again.
         var order = new Order(codes.NewCode(), request.CustomerName, request.Notes, request.CustomerId, lines, clock.GetUtcNow());
-        await orders.AddAsync(order, cancellationToken);
-        if (idempotency is null)
-        {
-            await orders.SaveChangesAsync(cancellationToken);
-            return new PlacedOrder(order, Replayed: false);
-        }
-
-        orders.AddIdempotencyRecord(order, idempotency);
         try
         {
-            await orders.SaveChangesAsync(cancellationToken);
+            await orders.AddAsync(order, idempotency, cancellationToken);
             return new PlacedOrder(order, Replayed: false);
         }
-        catch (ConflictException)
+        catch (ConflictException) when (idempotency is not null)
         {
             // A concurrent request with the same key committed first: answer with its order.
             var winner = await FindReplayAsync(idempotency, cancellationToken);

@@ -49,8 +49,8 @@ public sealed class OrderingServiceTests
                 Is.EqualTo(new[] { (1, "Latte", 3.50m, 2), (2, "Mocha", 4.25m, 1) }));
             Assert.That(order.Total, Is.EqualTo(11.25m));
         });
-        _orders.Verify(r => r.AddAsync(order, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddAsync(order, null, It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never, "AddAsync saves the new order");
     }
 
     [Test]
@@ -156,21 +156,15 @@ public sealed class OrderingServiceTests
     }
 
     [Test]
-    public async Task PlaceAsync_NewIdempotencyKey_SavesTheOrderWithItsRecordInOneSave()
+    public async Task PlaceAsync_NewIdempotencyKey_AddsTheOrderWithItsRecord()
     {
         GivenMenu(MenuItem(1));
         var idempotency = Idempotency("hash-a");
-        var recorded = false;
-        _orders.Setup(r => r.AddIdempotencyRecord(It.IsAny<Order>(), idempotency)).Callback(() => recorded = true);
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()))
-            .Returns(() => recorded ? Task.CompletedTask : throw new AssertionException("saved before the idempotency record was added"));
 
         var placed = await _service.PlaceAsync(Request((1, 1)), idempotency, CancellationToken.None);
 
         Assert.That(placed.Replayed, Is.False);
-        _orders.Verify(r => r.AddAsync(placed.Order, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.AddIdempotencyRecord(placed.Order, idempotency), Times.Once);
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddAsync(placed.Order, idempotency, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -187,7 +181,6 @@ public sealed class OrderingServiceTests
             Assert.That(placed.Replayed, Is.True);
         });
         _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -200,7 +193,6 @@ public sealed class OrderingServiceTests
         Assert.ThrowsAsync<IdempotencyKeyReusedException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-b"), CancellationToken.None));
 
-        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -213,7 +205,7 @@ public sealed class OrderingServiceTests
         _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(((string, Order)?)null)
             .ReturnsAsync(("hash-a", winner));
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
 
         var placed = await _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None);
 
@@ -223,7 +215,6 @@ public sealed class OrderingServiceTests
             Assert.That(placed.Replayed, Is.True);
         });
         _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -233,7 +224,7 @@ public sealed class OrderingServiceTests
         _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(((string, Order)?)null)
             .ReturnsAsync(("hash-b", Order()));
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
 
         Assert.ThrowsAsync<IdempotencyKeyReusedException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
@@ -244,7 +235,7 @@ public sealed class OrderingServiceTests
     {
         GivenMenu(MenuItem(1));
         var conflict = new ConflictException("duplicate order code");
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(conflict);
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(conflict);
 
         var ex = Assert.ThrowsAsync<ConflictException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
@@ -427,7 +418,7 @@ public sealed class OrderingServiceTests
 
     private void VerifyNothingSaved()
     {
-        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>()), Times.Never);
+        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 }
