@@ -3,6 +3,7 @@ using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Models.Admin;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,7 +38,7 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         {
             Items = mapper.Map<IReadOnlyList<AdminMenuItemViewModel>>(result.Items),
             Page = result.Page,
-            TotalPages = Math.Max(1, (result.TotalCount + result.PageSize - 1) / result.PageSize),
+            TotalPages = result.TotalPages,
             TotalCount = result.TotalCount,
         });
     }
@@ -176,7 +177,7 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         switch (exception)
         {
             case DomainValidationException invalid:
-                ModelState.AddModelError(MenuItemFormViewModel.PropertyFor(invalid.Field), invalid.Message);
+                ModelState.AddModelError(FieldNames.ToForm<MenuItemFormViewModel>(invalid.Key), invalid.Message);
                 return true;
             case ConflictException duplicate:
                 ModelState.AddModelError(nameof(MenuItemFormViewModel.Title), duplicate.Message);

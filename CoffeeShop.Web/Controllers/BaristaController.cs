@@ -20,7 +20,7 @@ public sealed class BaristaController(OrderingService ordering, IMapper mapper) 
     [HttpPost("orders/{id:int}/status")]
     public async Task<IActionResult> Move(int id, string status, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<OrderStatus>(status, ignoreCase: false, out var next) || !Enum.IsDefined(next))
+        if (!OrderStatuses.TryParse(status, out var next))
         {
             return BadRequest();
         }

@@ -13,15 +13,13 @@ namespace CoffeeShop.Web.Controllers;
 [Route("menu")]
 public sealed class MenuController(MenuService menu, IMapper mapper) : Controller
 {
-    public const int MaxSearchLength = 100;
-
     [HttpGet("")]
     [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Index(string? category, string? search, CancellationToken cancellationToken)
     {
         // No tab (or an unknown one) shows the whole menu; an over-long search is cut rather than refused.
         MenuCategory? tab = MenuCategories.TryParse(category, out var parsed) ? parsed : null;
-        var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MaxSearchLength)];
+        var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MenuItemQuery.SearchMaxLength)];
         var page = await menu.ListAsync(
             new MenuItemQuery { Category = tab, Search = text, SortBy = MenuItemSortField.Id, PageSize = MenuItemQuery.MaxPageSize },
             cancellationToken);

@@ -15,6 +15,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
         services.AddScoped<MenuService>();
         services.AddScoped<OrderingService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<IOrderCodeGenerator, RandomOrderCodeGenerator>();
         services.AddScoped<IdentitySeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -95,7 +95,7 @@ public sealed class OrderWriterTests(Type writerType) : IntegrationTestBase
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => Factory.PlaceOrderAsync("Ann", [new(_latte.Id, 1), new(int.MaxValue, 1)]));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
         Assert.That(await CountOrdersAsync(), Is.EqualTo(before));
     }
 

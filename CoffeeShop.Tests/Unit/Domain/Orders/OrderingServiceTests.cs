@@ -91,7 +91,7 @@ public sealed class OrderingServiceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
             Assert.That(ex.Message, Does.Contain("99"));
         });
         VerifyNothingSaved();
@@ -106,7 +106,7 @@ public sealed class OrderingServiceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
             Assert.That(ex.Message, Does.Contain("2").And.Contain("not available"));
         });
         VerifyNothingSaved();
@@ -120,7 +120,7 @@ public sealed class OrderingServiceTests
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request(lines), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines"));
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -131,7 +131,7 @@ public sealed class OrderingServiceTests
     {
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (2, quantity)), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1].quantity"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].Quantity"));
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -141,7 +141,7 @@ public sealed class OrderingServiceTests
     {
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (1, 2)), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
         VerifyNothingSaved();
     }
 
@@ -152,7 +152,7 @@ public sealed class OrderingServiceTests
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1]"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1]"));
     }
 
     [Test]
@@ -337,6 +337,27 @@ public sealed class OrderingServiceTests
         Assert.ThrowsAsync<NotFoundException>(() => _service.CancelAsync(7, OrderActor.Staff, null, CancellationToken.None));
 
         VerifyNothingSaved();
+    }
+
+    [TestCase(OrderActor.Customer, "user-1")]
+    [TestCase(OrderActor.Staff, null)]
+    [TestCase(OrderActor.Staff, "someone-else")]
+    public async Task GetAsync_AsTheOwnerOrStaff_ReturnsTheOrder(OrderActor actor, string? actingUserId)
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        Assert.That(await _service.GetAsync(7, actor, actingUserId, CancellationToken.None), Is.SameAs(order));
+    }
+
+    [TestCase("someone-else")]
+    [TestCase(null)]
+    public void GetAsync_AsACustomerWhoDoesNotOwnTheOrder_ThrowsNotFound(string? actingUserId)
+    {
+        GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        var ex = Assert.ThrowsAsync<NotFoundException>(() => _service.GetAsync(7, OrderActor.Customer, actingUserId, CancellationToken.None));
+
+        Assert.That(ex.Message, Is.EqualTo("Order 7 was not found."), "the same answer as for an id that does not exist");
     }
 
     [Test]

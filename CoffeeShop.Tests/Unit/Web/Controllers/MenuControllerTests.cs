@@ -77,9 +77,9 @@ public sealed class MenuControllerTests
     {
         SetupList(MenuCategory.Hot);
 
-        var result = await _controller.Index("hot", new string('x', MenuController.MaxSearchLength + 50), CancellationToken.None);
+        var result = await _controller.Index("hot", new string('x', MenuItemQuery.SearchMaxLength + 50), CancellationToken.None);
 
-        Assert.That(ViewModel<MenuIndexViewModel>(result).Search, Has.Length.EqualTo(MenuController.MaxSearchLength));
+        Assert.That(ViewModel<MenuIndexViewModel>(result).Search, Has.Length.EqualTo(MenuItemQuery.SearchMaxLength));
         _repository.Verify(r => r.ListAsync(It.IsAny<MenuItemQuery>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -4,6 +4,7 @@ using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Models.Orders;
+using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Moq;
@@ -35,6 +36,7 @@ public sealed class OrderControllerTests
         _controller = new OrderController(
             new OrderingService(_orders.Object, _menu.Object, _codes.Object, clock),
             new MenuService(_menu.Object, Mock.Of<IMenuChangeNotifier>(), clock),
+            Mock.Of<ICurrentUser>(),
             Mappers.Create())
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() },
