@@ -47,7 +47,6 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or SqlServer.");
         }
 
-        services.AddSingleton<MenuSnapshot>();
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IOrderRepository, OrderRepository>();

@@ -1,6 +1,7 @@
 using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Web.Startup;
@@ -13,6 +14,7 @@ internal static class ApplicationServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
+        services.AddMenuCaching(); // decorates the repository just registered
         services.AddScoped<MenuService>();
         services.AddScoped<OrderingService>();
         services.AddHttpContextAccessor();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
-using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
@@ -52,7 +51,6 @@ internal static class WebServiceCollectionExtensions
             };
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddMenuOutputCache();
         services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
     }
