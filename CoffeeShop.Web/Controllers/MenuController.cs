@@ -11,7 +11,7 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>The menu pages: <c>/menu</c> (hot and iced tabs, search) and <c>/menu/{id}</c>.</summary>
 [AllowAnonymous]
 [Route("menu")]
-public sealed class MenuController(MenuService menu, IMapper mapper) : Controller
+public sealed class MenuController(MenuService menu, IMapper mapper) : PageController
 {
     [HttpGet("")]
     [OutputCache(PolicyName = MenuCache.Policy)]
@@ -34,9 +34,6 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
 
     [HttpGet("{id:int}")]
     [OutputCache(PolicyName = MenuCache.Policy)]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
-    {
-        var item = await menu.FindAsync(id, cancellationToken);
-        return item is null ? NotFound() : View(mapper.Map<MenuItemViewModel>(item));
-    }
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
+        View(mapper.Map<MenuItemViewModel>(await menu.GetAsync(id, cancellationToken)));
 }

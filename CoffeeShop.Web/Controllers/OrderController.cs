@@ -16,7 +16,7 @@ namespace CoffeeShop.Web.Controllers;
 /// The order journey for people: the form (<c>/order</c>), the confirmation and status page
 /// (<c>/orders/{code}</c>) and a signed-in customer's history (<c>/orders</c>).
 /// </summary>
-public sealed class OrderController(OrderingService ordering, MenuService menu, ICurrentUser caller, IMapper mapper) : Controller
+public sealed class OrderController(OrderingService ordering, MenuService menu, ICurrentUser caller, IMapper mapper) : PageController
 {
     [HttpGet("order")]
     [AllowAnonymous]
@@ -99,17 +99,8 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
 
     [HttpGet("orders/{code}")]
     [AllowAnonymous]
-    public async Task<IActionResult> Status(string code, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return View(mapper.Map<OrderViewModel>(await ordering.GetByCodeAsync(code, cancellationToken)));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public async Task<IActionResult> Status(string code, CancellationToken cancellationToken) =>
+        View(mapper.Map<OrderViewModel>(await ordering.GetByCodeAsync(code, cancellationToken)));
 
     [HttpPost("orders/{code}/cancel")]
     [AllowAnonymous]
@@ -118,15 +109,11 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         try
         {
             await ordering.CancelByCodeAsync(code, cancellationToken);
-            TempData["Message"] = "Your order was cancelled.";
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
+            Flash("Your order was cancelled.");
         }
         catch (ConflictException)
         {
-            TempData["Message"] = "This order can no longer be cancelled: the barista has already started on it.";
+            Flash("This order can no longer be cancelled: the barista has already started on it.");
         }
 
         return RedirectToAction(nameof(Status), new { code });

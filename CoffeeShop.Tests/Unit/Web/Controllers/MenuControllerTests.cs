@@ -115,13 +115,12 @@ public sealed class MenuControllerTests
     }
 
     [Test]
-    public async Task Details_MissingId_ReturnsNotFound()
+    public void Details_MissingId_ThrowsNotFound_WhichPageControllerShowsAsThe404Page()
     {
         _repository.Setup(r => r.FindAsync(404, It.IsAny<CancellationToken>())).ReturnsAsync((MenuItem?)null);
 
-        var result = await _controller.Details(404, CancellationToken.None);
+        Assert.ThrowsAsync<NotFoundException>(() => _controller.Details(404, CancellationToken.None));
 
-        Assert.That(result, Is.InstanceOf<NotFoundResult>());
         _repository.Verify(r => r.FindAsync(404, It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -174,11 +174,10 @@ public sealed class OrderControllerTests
     }
 
     [Test]
-    public async Task Status_UnknownCode_ReturnsNotFound()
+    public void Status_UnknownCode_ThrowsNotFound_WhichPageControllerShowsAsThe404Page()
     {
-        var result = await _controller.Status("no-such-code", CancellationToken.None);
+        Assert.ThrowsAsync<NotFoundException>(() => _controller.Status("no-such-code", CancellationToken.None));
 
-        Assert.That(result, Is.InstanceOf<NotFoundResult>());
         _orders.Verify(r => r.FindByCodeAsync("no-such-code", It.IsAny<CancellationToken>()), Times.Once);
     }
 
