@@ -8,7 +8,7 @@ using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Menu;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
-using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Shop;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -4,7 +4,7 @@ using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
-using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Shop;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
