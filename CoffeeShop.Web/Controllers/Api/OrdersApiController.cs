@@ -4,9 +4,9 @@ using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
-using CoffeeShop.Web.Shop;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
