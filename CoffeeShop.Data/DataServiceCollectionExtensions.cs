@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoffeeShop.Data;
 
@@ -46,22 +47,32 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or SqlServer.");
         }
 
-        services.AddSingleton<MenuSnapshot>();
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
-        if (options.GroupCommit)
-        {
-            services.AddSingleton<OrderCommitQueue>();
-            services.AddHostedService(sp => sp.GetRequiredService<OrderCommitQueue>());
-            services.AddScoped<IOrderRepository>(sp => new OrderRepository(sp.GetRequiredService<CoffeeShopDbContext>(), sp.GetRequiredService<OrderCommitQueue>()));
-        }
-        else
-        {
-            services.AddScoped<IOrderRepository, OrderRepository>();
-        }
-
+        services.AddScoped<IOrderRepository, OrderRepository>();
+        AddOrderWriter(services, options);
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// The order-writing seam, decided here and nowhere else: on SQLite the prepared-statement writer (unless
+    /// <see cref="DatabaseOptions.BatchOrderWriter"/> is off), else EF Core; behind the group commit when it is on.
+    /// </summary>
+    private static void AddOrderWriter(IServiceCollection services, DatabaseOptions options)
+    {
+        Func<IServiceProvider, IOrderWriter> writer = options.Provider == DatabaseProvider.Sqlite && options.BatchOrderWriter
+            ? sp => new SqliteOrderWriter(sp.GetRequiredService<IServiceScopeFactory>())
+            : sp => new EfCoreOrderWriter(sp.GetRequiredService<IServiceScopeFactory>());
+        if (!options.GroupCommit)
+        {
+            services.AddSingleton(writer);
+            return;
+        }
+
+        services.AddSingleton(sp => new OrderCommitQueue(writer(sp), sp.GetRequiredService<ILogger<OrderCommitQueue>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<OrderCommitQueue>());
+        services.AddSingleton<IOrderWriter>(sp => sp.GetRequiredService<OrderCommitQueue>());
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>

@@ -14,6 +14,12 @@ public sealed class DatabaseOptions
     /// <summary>Commit orders placed at the same moment together, in one transaction (see OrderCommitQueue).</summary>
     public bool GroupCommit { get; set; } = true;
 
+    /// <summary>
+    /// On SQLite, insert new orders with prepared statements (SqliteOrderWriter) instead of EF Core's change tracker
+    /// (EfCoreOrderWriter), which costs about three times the CPU. SQL Server always uses EF Core.
+    /// </summary>
+    public bool BatchOrderWriter { get; set; } = true;
+
     /// <summary>Fill an empty menu with the seeded drinks at start-up.</summary>
     public bool SeedMenu { get; set; } = true;
 }

@@ -7,7 +7,8 @@ namespace CoffeeShop.Data.Repositories;
 // string.ToUpper() inside these queries is translated to SQL UPPER(); culture overloads do not translate.
 #pragma warning disable CA1304, CA1311, CA1862
 
-internal sealed class MenuItemRepository(CoffeeShopDbContext db, MenuSnapshot snapshot) : IMenuItemRepository
+/// <summary>The menu as the database holds it now; copies that may be older are the web layer's decorators.</summary>
+internal sealed class MenuItemRepository(CoffeeShopDbContext db) : IMenuItemRepository
 {
     /// <summary>
     /// By key, through the change tracker first: a write that reads the item and then changes it (PATCH, the admin
@@ -29,12 +30,11 @@ internal sealed class MenuItemRepository(CoffeeShopDbContext db, MenuSnapshot sn
     public async Task<IReadOnlyList<MenuItem>> ListByCategoryAsync(MenuCategory category, CancellationToken cancellationToken) =>
         await db.MenuItems.AsNoTracking().Where(m => m.Category == category).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Read from the in-memory snapshot of the menu: pricing an order costs no query.</summary>
-    public async Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        var menu = await snapshot.GetAsync(ct => db.MenuItems.AsNoTracking().ToListAsync(ct), cancellationToken);
-        return [.. ids.Distinct().Select(id => menu.GetValueOrDefault(id)).OfType<MenuItem>()];
-    }
+    public async Task<IReadOnlyList<MenuItem>> ListAllAsync(CancellationToken cancellationToken) =>
+        await db.MenuItems.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.MenuItems.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
     public Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken)
     {
@@ -50,17 +50,7 @@ internal sealed class MenuItemRepository(CoffeeShopDbContext db, MenuSnapshot sn
 
     public void Remove(MenuItem item) => db.MenuItems.Remove(item);
 
-    public async Task SaveChangesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesTranslatingAsync(cancellationToken);
-        }
-        finally
-        {
-            snapshot.Invalidate();
-        }
-    }
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesTranslatingAsync(cancellationToken);
 
     private static IQueryable<MenuItem> Filter(IQueryable<MenuItem> items, MenuItemQuery query)
     {

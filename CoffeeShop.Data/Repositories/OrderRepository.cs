@@ -6,11 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoffeeShop.Data.Repositories;
 
-internal sealed class OrderRepository(CoffeeShopDbContext db, OrderCommitQueue? commits = null) : IOrderRepository
+/// <summary>Reads and updates orders through EF Core; new orders go to the <see cref="IOrderWriter"/> chosen at registration.</summary>
+internal sealed class OrderRepository(CoffeeShopDbContext db, IOrderWriter writer) : IOrderRepository
 {
-    // New orders wait here until SaveChangesAsync, which hands them to the group commit when there is one.
-    private readonly List<(Order Order, IdempotentRequest? Idempotency)> _new = [];
-
     // Owned lines come with their order in the same query anyway; the explicit include only orders them.
     // Without it EF sorts by the order's key alone and the lines arrive in whatever order the database likes.
     private IQueryable<Order> Orders => db.Orders.Include(o => o.Lines.OrderBy(l => l.Position));
@@ -43,22 +41,8 @@ internal sealed class OrderRepository(CoffeeShopDbContext db, OrderCommitQueue? 
             .ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
 
-    public Task AddAsync(Order order, CancellationToken cancellationToken)
-    {
-        _new.Add((order, null));
-        return Task.CompletedTask;
-    }
-
-    public void AddIdempotencyRecord(Order order, IdempotentRequest request)
-    {
-        var index = _new.FindIndex(n => ReferenceEquals(n.Order, order));
-        if (index < 0)
-        {
-            throw new InvalidOperationException("Add the order before its idempotency record.");
-        }
-
-        _new[index] = (order, request);
-    }
+    public Task AddAsync(Order order, IdempotentRequest? idempotency, CancellationToken cancellationToken) =>
+        writer.WriteAsync([new NewOrder(order, idempotency)], cancellationToken);
 
     public async Task<(string RequestHash, Order Order)?> FindByIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken)
     {
@@ -75,32 +59,7 @@ internal sealed class OrderRepository(CoffeeShopDbContext db, OrderCommitQueue? 
         return (record.RequestHash, order);
     }
 
-    public async Task SaveChangesAsync(CancellationToken cancellationToken)
-    {
-        var added = _new.ToList();
-        _new.Clear();
-        foreach (var (order, idempotency) in added)
-        {
-            if (commits is not null)
-            {
-                await commits.CommitAsync(order, idempotency, cancellationToken);
-            }
-            else
-            {
-                db.Orders.Add(order);
-                if (idempotency is not null)
-                {
-                    db.Set<IdempotencyRecord>().Add(IdempotencyRecord.For(order, idempotency));
-                }
-            }
-        }
-
-        // A new order alone went to the group commit: the request's own context then has nothing to write.
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesTranslatingAsync(cancellationToken);
-        }
-    }
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesTranslatingAsync(cancellationToken);
 
     private static IQueryable<Order> Filter(IQueryable<Order> orders, OrderQuery query)
     {

@@ -1,35 +1,39 @@
 using System.Threading.Channels;
-using CoffeeShop.Data.Entities;
-using CoffeeShop.Data.Repositories;
-using CoffeeShop.Domain.Orders;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CoffeeShop.Data.Writes;
 
 /// <summary>
-/// Group commit for new orders. SQLite has one writer, so orders placed at the same moment would queue for
-/// the lock one transaction (and one fsync) each. Instead, every order that arrives while a commit is
-/// running waits, and the next commit writes them all in one transaction; each caller is answered only
-/// after the transaction holding its order is durable. A batch that fails is retried one order at a
-/// time, so one bad order (a reused idempotency key) fails alone.
+/// Group commit in front of an <see cref="IOrderWriter"/>. SQLite has one writer, so orders placed at the same moment
+/// would queue for the lock one transaction (and one fsync) each. Instead, every order that arrives while a commit is
+/// running waits, and the next commit writes them all with one call to the writer (one transaction); each caller is
+/// answered only after the transaction holding its order is durable. A batch that fails is retried one order at a
+/// time, so one bad order (a reused idempotency key) fails alone. Orders given in one call may thus commit in
+/// different transactions; each order with its idempotency record is still atomic, which is all the seam promises.
 /// </summary>
-internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<OrderCommitQueue> logger) : BackgroundService
+internal sealed class OrderCommitQueue(IOrderWriter writer, ILogger<OrderCommitQueue> logger) : BackgroundService, IOrderWriter
 {
     private const int MaxBatch = 256;
 
-    private SqliteOrderWriter? _sqlite; // built from the model on first use; only the loop's one thread touches it
+    /// <summary>The writer each batch goes to.</summary>
+    public IOrderWriter Writer => writer;
 
     private readonly Channel<PendingOrder> _pending = Channel.CreateUnbounded<PendingOrder>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
-    /// <summary>Queues the order (and its idempotency record) and completes once it is committed.</summary>
-    public Task CommitAsync(Order order, IdempotentRequest? idempotency, CancellationToken cancellationToken)
+    /// <summary>Queues the orders and completes once each is committed.</summary>
+    public Task WriteAsync(IReadOnlyList<NewOrder> orders, CancellationToken cancellationToken)
     {
-        var pending = new PendingOrder(order, idempotency);
+        ArgumentNullException.ThrowIfNull(orders);
+        return orders.Count == 1
+            ? EnqueueAsync(orders[0], cancellationToken)
+            : Task.WhenAll(orders.Select(o => EnqueueAsync(o, cancellationToken)));
+    }
+
+    private Task EnqueueAsync(NewOrder order, CancellationToken cancellationToken)
+    {
+        var pending = new PendingOrder(order);
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The order writer has stopped; the app is shutting down.");
@@ -38,7 +42,6 @@ internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<Orde
         // A caller that gives up still gets its order written: the commit is not undone.
         return pending.Committed.Task.WaitAsync(cancellationToken);
     }
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Take no new orders, but let the loop commit every order already accepted before stopping.
@@ -65,7 +68,7 @@ internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<Orde
     {
         try
         {
-            await SaveAsync(batch);
+            await writer.WriteAsync([.. batch.Select(p => p.Order)], CancellationToken.None);
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
@@ -85,39 +88,7 @@ internal sealed class OrderCommitQueue(IServiceScopeFactory scopes, ILogger<Orde
         }
     }
 
-    private async Task SaveAsync(List<PendingOrder> batch)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoffeeShopDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            _sqlite ??= new SqliteOrderWriter(db.Model);
-            try
-            {
-                await _sqlite.WriteAsync(db, [.. batch.Select(p => (p.Order, p.Idempotency))]);
-            }
-            catch (SqliteException ex) when (DbContextSaveExtensions.IsUniqueViolation(ex))
-            {
-                throw DbContextSaveExtensions.Conflict(ex);
-            }
-
-            return;
-        }
-
-        foreach (var (order, idempotency) in batch)
-        {
-            db.Orders.Add(order);
-            if (idempotency is not null)
-            {
-                db.Set<IdempotencyRecord>().Add(IdempotencyRecord.For(order, idempotency));
-            }
-        }
-
-        // One SaveChanges is one transaction: all of the batch is durable, or none of it.
-        await db.SaveChangesTranslatingAsync(CancellationToken.None);
-    }
-
-    private sealed record PendingOrder(Order Order, IdempotentRequest? Idempotency)
+    private sealed record PendingOrder(NewOrder Order)
     {
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -14,8 +14,8 @@ public sealed class ApiKey
     public ApiKey(string name, string role, string prefix, byte[] hash, string? createdBy, DateTimeOffset now)
         : this()
     {
-        Name = Guard.Text(name, "name", 1, NameMaxLength);
-        Role = string.IsNullOrWhiteSpace(role) ? throw new DomainValidationException("role", "role is required.") : role;
+        Name = Guard.Text(name, FieldKey.Of(nameof(Name)), 1, NameMaxLength);
+        Role = string.IsNullOrWhiteSpace(role) ? throw new DomainValidationException(FieldKey.Of(nameof(Role)), "role is required.") : role;
         Prefix = prefix;
         _hash = hash.ToArray();
         CreatedBy = createdBy;

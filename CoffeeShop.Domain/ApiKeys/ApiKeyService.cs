@@ -21,8 +21,8 @@ public sealed class ApiKeyService(IApiKeyRepository repository, TimeProvider clo
     /// <summary>Creates a key for <paramref name="role"/>; the plain key in the result is never stored or shown again.</summary>
     public async Task<IssuedApiKey> CreateAsync(string name, string role, string? createdBy, CancellationToken cancellationToken)
     {
-        var prefix = Base64Url(RandomNumberGenerator.GetBytes(6));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var prefix = KeyText(RandomNumberGenerator.GetBytes(6));
+        var secret = KeyText(RandomNumberGenerator.GetBytes(32));
         var plain = $"{Scheme}_{prefix}_{secret}";
         var key = new ApiKey(name, role, prefix, HashOf(plain), createdBy, clock.GetUtcNow());
         await repository.AddAsync(key, cancellationToken);
@@ -72,7 +72,11 @@ public sealed class ApiKeyService(IApiKeyRepository repository, TimeProvider clo
 
     private static byte[] HashOf(string plain) => SHA256.HashData(Encoding.UTF8.GetBytes(plain));
 
-    private static string Base64Url(byte[] bytes) =>
+    /// <summary>
+    /// Base64 without padding, with both '+' and '/' written '-'. Not base64url (which writes '/' as '_'): '_' separates
+    /// a key's parts, and the text is never decoded, only compared through its hash, so the lost distinction costs nothing.
+    /// </summary>
+    private static string KeyText(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '-');
 }
 

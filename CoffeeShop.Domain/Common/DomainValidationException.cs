@@ -1,30 +1,30 @@
 namespace CoffeeShop.Domain.Common;
 
-/// <summary>A value broke an invariant; <see cref="Field"/> names the value so the edge can show it beside its input.</summary>
+/// <summary>A value broke an invariant; <see cref="Key"/> names the value so each front end can show it beside its input.</summary>
 public sealed class DomainValidationException : DomainException
 {
-    public DomainValidationException(string field, string message)
+    public DomainValidationException(FieldKey key, string message)
         : base(message)
     {
-        Field = field;
+        Key = key;
     }
 
     public DomainValidationException()
     {
-        Field = string.Empty;
+        Key = FieldKey.None;
     }
 
     public DomainValidationException(string message)
         : base(message)
     {
-        Field = string.Empty;
+        Key = FieldKey.None;
     }
 
     public DomainValidationException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Field = string.Empty;
+        Key = FieldKey.None;
     }
 
-    public string Field { get; }
+    public FieldKey Key { get; }
 }

@@ -13,6 +13,10 @@ public interface IMenuItemRepository
     /// <summary>Every item of the category (available or not), in id order, read without tracking.</summary>
     Task<IReadOnlyList<MenuItem>> ListByCategoryAsync(MenuCategory category, CancellationToken cancellationToken);
 
+    /// <summary>The whole menu (available or not), in id order, read without tracking.</summary>
+    Task<IReadOnlyList<MenuItem>> ListAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The items with these ids (any that do not exist are left out), read without tracking.</summary>
     Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
     Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken);

@@ -72,12 +72,12 @@ public sealed class MenuItem
         ArgumentNullException.ThrowIfNull(details);
         if (!Enum.IsDefined(details.Category))
         {
-            throw new DomainValidationException("category", "category must be hot or iced.");
+            throw new DomainValidationException(FieldKey.Of(nameof(Category)), "category must be hot or iced.");
         }
 
         Category = details.Category;
-        Title = Guard.Text(details.Title, "title", 1, MenuItemLimits.TitleMaxLength);
-        Description = Guard.Text(details.Description, "description", 0, MenuItemLimits.DescriptionMaxLength);
+        Title = Guard.Text(details.Title, FieldKey.Of(nameof(Title)), 1, MenuItemLimits.TitleMaxLength);
+        Description = Guard.Text(details.Description, FieldKey.Of(nameof(Description)), 0, MenuItemLimits.DescriptionMaxLength);
         _ingredients = ValidIngredients(details.Ingredients);
         Image = ValidImage(details.Image);
         Price = ValidPrice(details.Price);
@@ -96,12 +96,12 @@ public sealed class MenuItem
         if (ingredients is null || ingredients.Count < MenuItemLimits.IngredientsMin || ingredients.Count > MenuItemLimits.IngredientsMax)
         {
             throw new DomainValidationException(
-                "ingredients",
+                FieldKey.Of(nameof(Ingredients)),
                 $"ingredients must list between {MenuItemLimits.IngredientsMin} and {MenuItemLimits.IngredientsMax} items.");
         }
 
         return ingredients
-            .Select(i => Guard.Text(i, "ingredients", 1, MenuItemLimits.IngredientMaxLength))
+            .Select(i => Guard.Text(i, FieldKey.Of(nameof(Ingredients)), 1, MenuItemLimits.IngredientMaxLength))
             .ToList();
     }
 
@@ -116,7 +116,7 @@ public sealed class MenuItem
         if (trimmed.Length > MenuItemLimits.ImageMaxLength || !IsImageReference(trimmed))
         {
             throw new DomainValidationException(
-                "image",
+                FieldKey.Of(nameof(Image)),
                 $"image must be an absolute http or https URL or a site-relative path starting with '/', at most {MenuItemLimits.ImageMaxLength} characters.");
         }
 
@@ -137,15 +137,5 @@ public sealed class MenuItem
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
     }
 
-    private static decimal ValidPrice(decimal price)
-    {
-        if (price < MenuItemLimits.MinPrice || price > MenuItemLimits.MaxPrice || decimal.Round(price, 2) != price)
-        {
-            throw new DomainValidationException(
-                "price",
-                $"price must be between {MenuItemLimits.MinPrice} and {MenuItemLimits.MaxPrice} with at most two decimals.");
-        }
-
-        return price;
-    }
+    private static decimal ValidPrice(decimal price) => MenuItemLimits.ValidPrice(price, FieldKey.Of(nameof(Price)));
 }

@@ -1,3 +1,5 @@
+using CoffeeShop.Domain.Common;
+
 namespace CoffeeShop.Domain.Menu;
 
 /// <summary>How a list of menu items is sorted.</summary>
@@ -15,6 +17,9 @@ public sealed record MenuItemQuery
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The longest search text: the API refuses a longer one, the menu page cuts it.</summary>
+    public const int SearchMaxLength = 100;
+
     public MenuCategory? Category { get; init; }
 
     /// <summary>Case-insensitive substring of the title or the description.</summary>
@@ -30,5 +35,5 @@ public sealed record MenuItemQuery
 
     public int PageSize { get; init; } = 20;
 
-    public int Skip => (Page - 1) * PageSize;
+    public int Skip => PagedResult.Skip(Page, PageSize);
 }

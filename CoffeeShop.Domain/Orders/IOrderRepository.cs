@@ -16,14 +16,16 @@ public interface IOrderRepository
     /// <summary>The barista's queue: every Pending, Preparing or Ready order, oldest first, read without tracking.</summary>
     Task<IReadOnlyList<Order>> ListOpenAsync(CancellationToken cancellationToken);
 
-    Task AddAsync(Order order, CancellationToken cancellationToken);
-
-    /// <summary>Records that <paramref name="order"/> answers the idempotent request; saved with the order, atomically.</summary>
-    void AddIdempotencyRecord(Order order, IdempotentRequest request);
+    /// <summary>
+    /// Saves a new order, durably, with the record that it answers <paramref name="idempotency"/> (when given) in the
+    /// same transaction; the order has its id when this completes. Throws <see cref="ConflictException"/> when a unique
+    /// key refuses it (the idempotency key was used meanwhile, a duplicate code); the order is then not saved.
+    /// </summary>
+    Task AddAsync(Order order, IdempotentRequest? idempotency, CancellationToken cancellationToken);
 
     /// <summary>The order an idempotency key was first used for, with the hash of that first request.</summary>
     Task<(string RequestHash, Order Order)?> FindByIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken);
 
-    /// <summary>Saves changes; throws ConcurrencyException when the order changed meanwhile, ConflictException on a duplicate code.</summary>
+    /// <summary>Saves changes to orders read from here; throws ConcurrencyException when an order changed meanwhile.</summary>
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -13,21 +13,17 @@ public sealed class Order
     public Order(string code, string customerName, string? notes, string? customerId, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
         : this()
     {
-        Code = Guard.Text(code, "code", 1, OrderLimits.CodeMaxLength);
-        CustomerName = Guard.Text(customerName, "customerName", 1, OrderLimits.CustomerNameMaxLength);
-        Notes = Guard.Text(notes, "notes", 0, OrderLimits.NotesMaxLength);
+        Code = Guard.Text(code, FieldKey.Of(nameof(Code)), 1, OrderLimits.CodeMaxLength);
+        CustomerName = Guard.Text(customerName, FieldKey.Of(nameof(CustomerName)), 1, OrderLimits.CustomerNameMaxLength);
+        Notes = Guard.Text(notes, FieldKey.Of(nameof(Notes)), 0, OrderLimits.NotesMaxLength);
         CustomerId = ValidCustomerId(customerId);
 
-        if (lines is null || lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
-        {
-            throw new DomainValidationException("lines", LineCountMessage);
-        }
-
+        lines = CheckLineCount(lines);
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i] is null)
             {
-                throw new DomainValidationException(LineField(i), $"{LineField(i)} is required.");
+                throw new DomainValidationException(LineField(i), $"{LineField(i).Label} is required.");
             }
         }
 
@@ -96,7 +92,7 @@ public sealed class Order
     {
         if (!Enum.IsDefined(next))
         {
-            throw new DomainValidationException("status", $"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+            throw new DomainValidationException(FieldKey.Of(nameof(Status)), OrderStatuses.Message);
         }
 
         if (!Enum.IsDefined(actor))
@@ -133,31 +129,33 @@ public sealed class Order
     /// </remarks>
     internal static void ValidateLines(IReadOnlyList<(int MenuItemId, int Quantity)> lines)
     {
-        if (lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
-        {
-            throw new DomainValidationException("lines", LineCountMessage);
-        }
-
+        CheckLineCount(lines);
         var firstIndexOf = new Dictionary<int, int>();
         for (var i = 0; i < lines.Count; i++)
         {
             var (menuItemId, quantity) = lines[i];
-            Guard.Range(quantity, LineField(i, "quantity"), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
+            Guard.Range(quantity, LineField(i, nameof(OrderLine.Quantity)), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
             if (!firstIndexOf.TryAdd(menuItemId, i))
             {
                 throw new DomainValidationException(
-                    LineField(i, "menuItemId"),
-                    $"Menu item {menuItemId} is already on the order at {LineField(firstIndexOf[menuItemId])}; change that line's quantity instead.");
+                    LineField(i, nameof(OrderLine.MenuItemId)),
+                    $"Menu item {menuItemId} is already on the order at {LineField(firstIndexOf[menuItemId]).Label}; change that line's quantity instead.");
             }
         }
     }
 
-    /// <summary>The field name of a line as the request spells it (<c>lines[1].menuItemId</c>), so the edge can show the error beside it.</summary>
-    internal static string LineField(int index, string? member = null) =>
-        member is null ? $"lines[{index}]" : $"lines[{index}].{member}";
+    /// <summary>The key of a line (<c>Lines[1]</c>) or of one of its members (<c>Lines[1].MenuItemId</c>).</summary>
+    internal static FieldKey LineField(int index, string? member = null)
+    {
+        var line = FieldKey.Of(nameof(Lines)).At(index);
+        return member is null ? line : line.Then(member);
+    }
 
-    internal static string LineCountMessage =>
-        $"lines must list between {OrderLimits.LinesMin} and {OrderLimits.LinesMax} items.";
+    /// <summary>The one rule on how many lines an order has; checked before anything else about them.</summary>
+    internal static IReadOnlyList<T> CheckLineCount<T>(IReadOnlyList<T>? lines) =>
+        lines is null || lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax
+            ? throw new DomainValidationException(FieldKey.Of(nameof(Lines)), OrderLimits.LineCountMessage)
+            : lines;
 
     /// <summary>
     /// Times are kept to the millisecond, which every provider stores exactly (SQLite's binary form keeps only
@@ -175,7 +173,7 @@ public sealed class Order
 
         if (customerId.Length > OrderLimits.CustomerIdMaxLength)
         {
-            throw new DomainValidationException("customerId", $"customerId must be at most {OrderLimits.CustomerIdMaxLength} characters.");
+            throw new DomainValidationException(FieldKey.Of(nameof(CustomerId)), $"customerId must be at most {OrderLimits.CustomerIdMaxLength} characters.");
         }
 
         return customerId;

@@ -10,6 +10,8 @@ public static class OrderLimits
     public const int QuantityMin = 1;
     public const int QuantityMax = 20;
 
+    public static string LineCountMessage { get; } = $"lines must list between {LinesMin} and {LinesMax} items.";
+
     /// <summary>Room above the 22 characters of today's codes, so a longer code later needs no schema change.</summary>
     public const int CodeMaxLength = 32;
 

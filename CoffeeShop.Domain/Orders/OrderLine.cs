@@ -14,13 +14,13 @@ public sealed class OrderLine
     {
         if (menuItemId <= 0)
         {
-            throw new DomainValidationException("menuItemId", "menuItemId must be a positive menu item id.");
+            throw new DomainValidationException(FieldKey.Of(nameof(MenuItemId)), "menuItemId must be a positive menu item id.");
         }
 
         MenuItemId = menuItemId;
-        Title = Guard.Text(title, "title", 1, MenuItemLimits.TitleMaxLength);
+        Title = Guard.Text(title, FieldKey.Of(nameof(Title)), 1, MenuItemLimits.TitleMaxLength);
         UnitPrice = ValidUnitPrice(unitPrice);
-        Quantity = Guard.Range(quantity, "quantity", OrderLimits.QuantityMin, OrderLimits.QuantityMax);
+        Quantity = Guard.Range(quantity, FieldKey.Of(nameof(Quantity)), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
     }
 
     // For EF Core materialisation.
@@ -49,16 +49,6 @@ public sealed class OrderLine
     /// <summary>A copy placed at <paramref name="position"/>, so a line handed to one order cannot be renumbered by another.</summary>
     internal OrderLine AtPosition(int position) => new(MenuItemId, Title, UnitPrice, Quantity) { Position = position };
 
-    private static decimal ValidUnitPrice(decimal unitPrice)
-    {
-        // The snapshot of a menu price, so the menu's own price rule applies.
-        if (unitPrice < MenuItemLimits.MinPrice || unitPrice > MenuItemLimits.MaxPrice || decimal.Round(unitPrice, 2) != unitPrice)
-        {
-            throw new DomainValidationException(
-                "unitPrice",
-                $"unitPrice must be between {MenuItemLimits.MinPrice} and {MenuItemLimits.MaxPrice} with at most two decimals.");
-        }
-
-        return unitPrice;
-    }
+    // The snapshot of a menu price, so the menu's own price rule applies.
+    private static decimal ValidUnitPrice(decimal unitPrice) => MenuItemLimits.ValidPrice(unitPrice, FieldKey.Of(nameof(UnitPrice)));
 }

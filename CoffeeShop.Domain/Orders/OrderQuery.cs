@@ -1,3 +1,5 @@
+using CoffeeShop.Domain.Common;
+
 namespace CoffeeShop.Domain.Orders;
 
 /// <summary>A filter and a page over orders, newest first; used by a customer's history and the staff's list.</summary>
@@ -14,5 +16,5 @@ public sealed record OrderQuery
 
     public int PageSize { get; init; } = 20;
 
-    public int Skip => (Page - 1) * PageSize;
+    public int Skip => PagedResult.Skip(Page, PageSize);
 }

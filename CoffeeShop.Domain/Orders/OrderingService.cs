@@ -48,13 +48,13 @@ public sealed class OrderingService(
             var (menuItemId, quantity) = requested[i];
             if (!items.TryGetValue(menuItemId, out var item))
             {
-                throw new DomainValidationException(Order.LineField(i, "menuItemId"), $"Menu item {menuItemId} does not exist.");
+                throw new DomainValidationException(Order.LineField(i, nameof(OrderLine.MenuItemId)), $"Menu item {menuItemId} does not exist.");
             }
 
             if (!item.IsAvailable)
             {
                 throw new DomainValidationException(
-                    Order.LineField(i, "menuItemId"), $"Menu item {menuItemId} ({item.Title}) is not available at the moment.");
+                    Order.LineField(i, nameof(OrderLine.MenuItemId)), $"Menu item {menuItemId} ({item.Title}) is not available at the moment.");
             }
 
             lines.Add(new OrderLine(item.Id, item.Title, item.Price, quantity));
@@ -63,20 +63,14 @@ public sealed class OrderingService(
         // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
         // ConflictException, and the customer can simply submit again.
         var order = new Order(codes.NewCode(), request.CustomerName, request.Notes, request.CustomerId, lines, clock.GetUtcNow());
-        await orders.AddAsync(order, cancellationToken);
-        if (idempotency is null)
-        {
-            await SaveAndPublishAsync(order, OrderChangeKind.Placed);
-            return new PlacedOrder(order, Replayed: false);
-        }
-
-        orders.AddIdempotencyRecord(order, idempotency);
         try
         {
-            await SaveAndPublishAsync(order, OrderChangeKind.Placed);
+            // Not cancellable, for the reason SaveAndPublishAsync gives: a committed order must be announced.
+            await orders.AddAsync(order, idempotency, CancellationToken.None);
+            _events.Publish(new OrderChange(OrderChangeKind.Placed, order));
             return new PlacedOrder(order, Replayed: false);
         }
-        catch (ConflictException)
+        catch (ConflictException) when (idempotency is not null)
         {
             // A concurrent request with the same key committed first: answer with its order.
             var winner = await FindReplayAsync(idempotency, cancellationToken);
@@ -104,6 +98,16 @@ public sealed class OrderingService(
 
     public async Task<Order> GetAsync(int id, CancellationToken cancellationToken) =>
         await orders.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("Order", id);
+
+    /// <summary>
+    /// An order by id as <paramref name="actor"/> may see it: staff see any order, a customer only their own (anyone
+    /// else is told it does not exist, so ids reveal nothing). The pages and every API read an order by id through here.
+    /// </summary>
+    public async Task<Order> GetAsync(int id, OrderActor actor, string? actingUserId, CancellationToken cancellationToken)
+    {
+        var order = await GetAsync(id, cancellationToken);
+        return CanView(order, actingUserId, actor == OrderActor.Staff) ? order : throw NotFoundException.For("Order", id);
+    }
 
     public async Task<Order> GetByCodeAsync(string code, CancellationToken cancellationToken)
     {
@@ -143,12 +147,7 @@ public sealed class OrderingService(
     /// </summary>
     public async Task<Order> CancelAsync(int id, OrderActor actor, string? actingUserId, CancellationToken cancellationToken)
     {
-        var order = await GetAsync(id, cancellationToken);
-        if (actor != OrderActor.Staff && !order.IsOwnedBy(actingUserId))
-        {
-            throw NotFoundException.For("Order", id);
-        }
-
+        var order = await GetAsync(id, actor, actingUserId, cancellationToken);
         order.Cancel(actor, clock.GetUtcNow());
         await SaveAndPublishAsync(order, OrderChangeKind.Cancelled);
         return order;
@@ -188,7 +187,7 @@ public sealed class OrderingService(
 
     /// <summary>
     /// Who may see an order by its id: staff, and the signed-in customer who placed it. (Holding the code
-    /// is a separate right, checked by the lookup itself.) MVC and the API both ask here.
+    /// is a separate right, checked by the lookup itself.) Reading and cancelling by id both ask here.
     /// </summary>
     public static bool CanView(Order order, string? userId, bool isStaff)
     {
@@ -200,15 +199,11 @@ public sealed class OrderingService(
     private static List<(int MenuItemId, int Quantity)> RequestedLines(IReadOnlyList<OrderLineRequest>? lines)
     {
         // Counted first, so a flood of lines is refused before anything else is looked at.
-        if (lines is null || lines.Count < OrderLimits.LinesMin || lines.Count > OrderLimits.LinesMax)
-        {
-            throw new DomainValidationException("lines", Order.LineCountMessage);
-        }
-
+        lines = Order.CheckLineCount(lines);
         var requested = new List<(int MenuItemId, int Quantity)>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i] ?? throw new DomainValidationException(Order.LineField(i), $"{Order.LineField(i)} is required.");
+            var line = lines[i] ?? throw new DomainValidationException(Order.LineField(i), $"{Order.LineField(i).Label} is required.");
             requested.Add((line.MenuItemId, line.Quantity));
         }
 

@@ -66,9 +66,10 @@ public sealed class FailingSavesWebFactory(SaveFailures failures, IReadOnlyDicti
 
         public Task<IReadOnlyList<Order>> ListOpenAsync(CancellationToken cancellationToken) => inner.ListOpenAsync(cancellationToken);
 
-        public Task AddAsync(Order order, CancellationToken cancellationToken) => inner.AddAsync(order, cancellationToken);
-
-        public void AddIdempotencyRecord(Order order, IdempotentRequest request) => inner.AddIdempotencyRecord(order, request);
+        public Task AddAsync(Order order, IdempotentRequest? idempotency, CancellationToken cancellationToken) =>
+            failures.TakeFailure()
+                ? Task.FromException(new ConcurrencyException("The order could not be saved (a test made this save fail)."))
+                : inner.AddAsync(order, idempotency, cancellationToken);
 
         public Task<(string RequestHash, Order Order)?> FindByIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken) =>
             inner.FindByIdempotencyKeyAsync(scope, key, cancellationToken);

@@ -6,15 +6,17 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CoffeeShop.Web.Caching;
 
 /// <summary>
-/// Anonymous GETs of the menu are served from the output cache; every menu write evicts the "menu" tag,
-/// so the very next request sees the change.
+/// The menu's copies on this instance, and the one place they are dropped: anonymous GETs of the menu served from the
+/// output cache (tag "menu"), and the <see cref="MenuSnapshot"/> that prices orders (<see cref="CachedMenuItemRepository"/>).
+/// <see cref="MenuService"/> tells <see cref="MenuChangeNotifier"/> after every write, which evicts both, so the very
+/// next request sees the change.
 /// </summary>
 public static class MenuCache
 {
     public const string Policy = "menu";
     public const string Tag = "menu";
 
-    public static IServiceCollection AddMenuOutputCache(this IServiceCollection services)
+    public static IServiceCollection AddMenuCaching(this IServiceCollection services)
     {
         services.AddOutputCache(o =>
         {
@@ -28,14 +30,34 @@ public static class MenuCache
                 .SetVaryByQuery("*")
                 .Expire(TimeSpan.FromMinutes(10)));
         });
-        services.AddScoped<IMenuChangeNotifier, OutputCacheMenuChangeNotifier>();
+        services.AddSingleton<MenuSnapshot>();
+        services.AddScoped<IMenuChangeNotifier, MenuChangeNotifier>();
+        Decorate<IMenuItemRepository>(services, (inner, provider) => new CachedMenuItemRepository(inner, provider.GetRequiredService<MenuSnapshot>()));
         return services;
+    }
+
+    /// <summary>Wraps the registered <typeparamref name="T"/> (the data layer's) in <paramref name="decorate"/>, keeping its lifetime.</summary>
+    private static void Decorate<T>(IServiceCollection services, Func<T, IServiceProvider, T> decorate)
+        where T : class
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(T))
+            ?? throw new InvalidOperationException($"Register {typeof(T).Name} (AddCoffeeShopData) before the menu caching.");
+        services.Remove(registered);
+        services.Add(ServiceDescriptor.Describe(typeof(T), provider => decorate(Create(registered, provider), provider), registered.Lifetime));
+
+        static T Create(ServiceDescriptor descriptor, IServiceProvider provider) => (T)(
+            descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
     }
 }
 
-/// <summary>Evicts the cached menu responses of this instance when the menu changes.</summary>
-internal sealed class OutputCacheMenuChangeNotifier(IOutputCacheStore store) : IMenuChangeNotifier
+/// <summary>Drops this instance's copies of the menu (output cache, pricing snapshot) when the menu changes.</summary>
+internal sealed class MenuChangeNotifier(IOutputCacheStore store, MenuSnapshot snapshot) : IMenuChangeNotifier
 {
-    public Task MenuChangedAsync(CancellationToken cancellationToken) =>
-        store.EvictByTagAsync(MenuCache.Tag, cancellationToken).AsTask();
+    public Task MenuChangedAsync(CancellationToken cancellationToken)
+    {
+        snapshot.Invalidate();
+        return store.EvictByTagAsync(MenuCache.Tag, cancellationToken).AsTask();
+    }
 }

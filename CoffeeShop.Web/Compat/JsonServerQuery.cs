@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CoffeeShop.Domain.Common;
+using CoffeeShop.Web.ErrorHandling;
 using Microsoft.Extensions.Primitives;
 
 namespace CoffeeShop.Web.Compat;
@@ -72,7 +72,7 @@ internal static class JsonServerQuery
         {
             if (!order.Equals("asc", StringComparison.OrdinalIgnoreCase) && !order.Equals("desc", StringComparison.OrdinalIgnoreCase))
             {
-                throw new DomainValidationException("_order", "_order must be asc or desc (a comma list, one per _sort field).");
+                throw new RequestValidationException("_order", "_order must be asc or desc (a comma list, one per _sort field).");
             }
         }
 
@@ -134,7 +134,7 @@ internal static class JsonServerQuery
 
         return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new DomainValidationException(name, $"{name} must be a whole number of 0 or more.");
+            : throw new RequestValidationException(name, $"{name} must be a whole number of 0 or more.");
     }
 
     /// <summary>Follows a dotted path ("a.b") into the item; null when any step is missing.</summary>

@@ -16,7 +16,7 @@ public sealed class AccountController(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
     IOptions<SecurityOptions> security,
-    ILogger<AccountController> logger) : Controller
+    ILogger<AccountController> logger) : PageController
 {
     [HttpGet("login")]
     [AllowAnonymous]

@@ -12,7 +12,7 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>The admin page for API keys: the same service as <c>/api/v1/api-keys</c>.</summary>
 [Route("admin/api-keys")]
 [Authorize(Roles = AppRoles.Admin)]
-public sealed class AdminApiKeysController(ApiKeyService apiKeys, ApiKeyCache cache, IMapper mapper, ILogger<AdminApiKeysController> logger) : Controller
+public sealed class AdminApiKeysController(ApiKeyService apiKeys, ApiKeyCache cache, IMapper mapper, ILogger<AdminApiKeysController> logger) : PageController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -37,17 +37,10 @@ public sealed class AdminApiKeysController(ApiKeyService apiKeys, ApiKeyCache ca
     [HttpPost("{id:int}/revoke")]
     public async Task<IActionResult> Revoke(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var key = await apiKeys.RevokeAsync(id, cancellationToken);
-            cache.Clear();
-            logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) revoked by {UserName}", key.Id, key.Name, User.Identity?.Name);
-            TempData["Message"] = $"The key \"{key.Name}\" was revoked.";
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var key = await apiKeys.RevokeAsync(id, cancellationToken);
+        cache.Clear();
+        logger.LogWarning("API key {ApiKeyId} ({ApiKeyName}) revoked by {UserName}", key.Id, key.Name, User.Identity?.Name);
+        Flash($"The key \"{key.Name}\" was revoked.");
 
         return RedirectToAction(nameof(Index));
     }

@@ -3,6 +3,7 @@ using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Models.Admin;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,19 +15,13 @@ namespace CoffeeShop.Web.Controllers;
 /// </summary>
 [Route("admin/menu")]
 [Authorize(Roles = AppRoles.Admin)]
-public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Controller
+public sealed class AdminMenuController(MenuService menu, IMapper mapper) : PageController
 {
     public const string ConcurrencyMessage =
         "Someone else changed this item while you were editing. The form now shows their version; make your change again.";
 
     public const string DeleteConcurrencyMessage =
         "Someone else changed this item after you opened this page. Check it below and confirm again.";
-
-    /// <summary>The TempData key of the confirmation shown on the list after a change.</summary>
-    public const string MessageKey = "Message";
-
-    /// <summary>The TempData key of a warning shown on the list (a change refused).</summary>
-    public const string WarningKey = "Warning";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
@@ -37,7 +32,7 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         {
             Items = mapper.Map<IReadOnlyList<AdminMenuItemViewModel>>(result.Items),
             Page = result.Page,
-            TotalPages = Math.Max(1, (result.TotalCount + result.PageSize - 1) / result.PageSize),
+            TotalPages = result.TotalPages,
             TotalCount = result.TotalCount,
         });
     }
@@ -48,15 +43,11 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         try
         {
             var item = await menu.SetAvailabilityAsync(id, isAvailable, version, cancellationToken);
-            TempData[MessageKey] = item.IsAvailable ? $"{item.Title} is available again." : $"{item.Title} is marked unavailable.";
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
+            Flash(item.IsAvailable ? $"{item.Title} is available again." : $"{item.Title} is marked unavailable.");
         }
         catch (ConcurrencyException)
         {
-            TempData[WarningKey] = "That item was changed by someone else, so nothing was changed. The list now shows it as it is; try again.";
+            FlashWarning("That item was changed by someone else, so nothing was changed. The list now shows it as it is; try again.");
         }
 
         return RedirectToAction(nameof(Index));
@@ -78,7 +69,7 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         try
         {
             var item = await menu.CreateAsync(form.ToDetails(), cancellationToken);
-            TempData[MessageKey] = $"{item.Title} was added to the {item.Category.ToSlug()} menu.";
+            Flash($"{item.Title} was added to the {item.Category.ToSlug()} menu.");
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex) when (ShowBesideField(ex))
@@ -88,11 +79,8 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
     }
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
-    {
-        var item = await menu.FindAsync(id, cancellationToken);
-        return item is null ? NotFound() : View("Form", mapper.Map<MenuItemFormViewModel>(item));
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        View("Form", mapper.Map<MenuItemFormViewModel>(await menu.GetAsync(id, cancellationToken)));
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, MenuItemFormViewModel form, CancellationToken cancellationToken)
@@ -107,20 +95,12 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         try
         {
             var item = await menu.ReplaceAsync(id, form.ToDetails(), form.Version, cancellationToken);
-            TempData[MessageKey] = $"{item.Title} was saved.";
+            Flash($"{item.Title} was saved.");
             return RedirectToAction(nameof(Index));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
         }
         catch (ConcurrencyException)
         {
-            var current = await menu.FindAsync(id, cancellationToken);
-            if (current is null)
-            {
-                return NotFound();
-            }
+            var current = await menu.GetAsync(id, cancellationToken);
 
             // The posted values would otherwise win over the model when the form is drawn again.
             ModelState.Clear();
@@ -134,11 +114,8 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
     }
 
     [HttpGet("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
-    {
-        var item = await menu.FindAsync(id, cancellationToken);
-        return item is null ? NotFound() : View(mapper.Map<AdminMenuItemViewModel>(item));
-    }
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        View(mapper.Map<AdminMenuItemViewModel>(await menu.GetAsync(id, cancellationToken)));
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> DeleteConfirmed(int id, int version, CancellationToken cancellationToken)
@@ -147,21 +124,12 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         {
             var item = await menu.GetAsync(id, cancellationToken);
             await menu.DeleteAsync(id, version, cancellationToken);
-            TempData[MessageKey] = $"{item.Title} was deleted from the menu.";
+            Flash($"{item.Title} was deleted from the menu.");
             return RedirectToAction(nameof(Index));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
         }
         catch (ConcurrencyException)
         {
-            var current = await menu.FindAsync(id, cancellationToken);
-            if (current is null)
-            {
-                return NotFound();
-            }
-
+            var current = await menu.GetAsync(id, cancellationToken);
             ModelState.AddModelError(string.Empty, DeleteConcurrencyMessage);
             return View(nameof(Delete), mapper.Map<AdminMenuItemViewModel>(current));
         }
@@ -176,7 +144,7 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Cont
         switch (exception)
         {
             case DomainValidationException invalid:
-                ModelState.AddModelError(MenuItemFormViewModel.PropertyFor(invalid.Field), invalid.Message);
+                ModelState.AddModelError(FieldNames.ToForm<MenuItemFormViewModel>(invalid.Key), invalid.Message);
                 return true;
             case ConflictException duplicate:
                 ModelState.AddModelError(nameof(MenuItemFormViewModel.Title), duplicate.Message);

@@ -11,7 +11,7 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>The barista's queue: open orders, oldest first, with a button for each allowed next move.</summary>
 [Route("barista")]
 [Authorize(Roles = AppRoles.Staff)]
-public sealed class BaristaController(OrderingService ordering, IMapper mapper) : Controller
+public sealed class BaristaController(OrderingService ordering, IMapper mapper) : PageController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -20,7 +20,7 @@ public sealed class BaristaController(OrderingService ordering, IMapper mapper) 
     [HttpPost("orders/{id:int}/status")]
     public async Task<IActionResult> Move(int id, string status, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<OrderStatus>(status, ignoreCase: false, out var next) || !Enum.IsDefined(next))
+        if (!OrderStatuses.TryParse(status, out var next))
         {
             return BadRequest();
         }
@@ -28,15 +28,11 @@ public sealed class BaristaController(OrderingService ordering, IMapper mapper) 
         try
         {
             var order = await ordering.MoveAsync(id, next, cancellationToken);
-            TempData["Message"] = $"Order for {order.CustomerName} is now {order.Status}.";
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
+            Flash($"Order for {order.CustomerName} is now {order.Status}.");
         }
         catch (Exception ex) when (ex is ConflictException or ConcurrencyException)
         {
-            TempData["Message"] = $"That move was not made: {ex.Message}";
+            Flash($"That move was not made: {ex.Message}");
         }
 
         return RedirectToAction(nameof(Index));

@@ -10,7 +10,7 @@ namespace CoffeeShop.Web.Controllers;
 
 /// <summary>The home page: a welcome and a few drinks to start with.</summary>
 [AllowAnonymous]
-public sealed class HomeController(MenuService menu, IMapper mapper) : Controller
+public sealed class HomeController(MenuService menu, IMapper mapper) : PageController
 {
     [HttpGet("/")]
     [OutputCache(PolicyName = MenuCache.Policy)]

@@ -11,17 +11,15 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>The menu pages: <c>/menu</c> (hot and iced tabs, search) and <c>/menu/{id}</c>.</summary>
 [AllowAnonymous]
 [Route("menu")]
-public sealed class MenuController(MenuService menu, IMapper mapper) : Controller
+public sealed class MenuController(MenuService menu, IMapper mapper) : PageController
 {
-    public const int MaxSearchLength = 100;
-
     [HttpGet("")]
     [OutputCache(PolicyName = MenuCache.Policy)]
     public async Task<IActionResult> Index(string? category, string? search, CancellationToken cancellationToken)
     {
         // No tab (or an unknown one) shows the whole menu; an over-long search is cut rather than refused.
         MenuCategory? tab = MenuCategories.TryParse(category, out var parsed) ? parsed : null;
-        var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MaxSearchLength)];
+        var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MenuItemQuery.SearchMaxLength)];
         var page = await menu.ListAsync(
             new MenuItemQuery { Category = tab, Search = text, SortBy = MenuItemSortField.Id, PageSize = MenuItemQuery.MaxPageSize },
             cancellationToken);
@@ -36,9 +34,6 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : Controlle
 
     [HttpGet("{id:int}")]
     [OutputCache(PolicyName = MenuCache.Policy)]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
-    {
-        var item = await menu.FindAsync(id, cancellationToken);
-        return item is null ? NotFound() : View(mapper.Map<MenuItemViewModel>(item));
-    }
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
+        View(mapper.Map<MenuItemViewModel>(await menu.GetAsync(id, cancellationToken)));
 }

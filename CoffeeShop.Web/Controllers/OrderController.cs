@@ -6,6 +6,7 @@ using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Models.Orders;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ namespace CoffeeShop.Web.Controllers;
 /// The order journey for people: the form (<c>/order</c>), the confirmation and status page
 /// (<c>/orders/{code}</c>) and a signed-in customer's history (<c>/orders</c>).
 /// </summary>
-public sealed class OrderController(OrderingService ordering, MenuService menu, IMapper mapper) : Controller
+public sealed class OrderController(OrderingService ordering, MenuService menu, ICurrentUser caller, IMapper mapper) : PageController
 {
     [HttpGet("order")]
     [AllowAnonymous]
@@ -44,11 +45,8 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         var chosen = form.Chosen.ToList();
         if (chosen.Count == 0)
         {
+            // The form's own words for an empty order; how many lines an order may hold is the domain's rule.
             ModelState.AddModelError(nameof(form.Lines), "Choose at least one drink.");
-        }
-        else if (chosen.Count > OrderLimits.LinesMax)
-        {
-            ModelState.AddModelError(nameof(form.Lines), $"An order can hold at most {OrderLimits.LinesMax} different drinks.");
         }
 
         var lineErrors = TakeLineErrors(form);
@@ -57,7 +55,7 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
             var request = new OrderRequest(
                 form.CustomerName!,
                 form.Notes,
-                User.UserId(),
+                caller.UserId,
                 [.. chosen.Select(l => new OrderLineRequest(l.MenuItemId, l.Quantity))]);
             var fingerprint = RequestFingerprint.Of(new { request.CustomerName, request.Notes, request.Lines });
             try
@@ -70,13 +68,14 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
 
                 return RedirectToAction(nameof(Status), new { code = placed.Order.Code });
             }
-            catch (DomainValidationException ex) when (LineIndex(ex.Field) is { } index && index < chosen.Count)
+            catch (DomainValidationException ex) when (ex.Key.Segments is [{ Member: nameof(Order.Lines), Index: { } index }, ..] && index < chosen.Count)
             {
+                // The domain's Lines[i] is the i-th chosen drink, not the i-th row of the form.
                 lineErrors.Add((chosen[index].MenuItemId, ex.Message));
             }
             catch (DomainValidationException ex)
             {
-                ModelState.AddModelError(ex.Field == "customerName" ? nameof(form.CustomerName) : ex.Field == "notes" ? nameof(form.Notes) : nameof(form.Lines), ex.Message);
+                ModelState.AddModelError(FieldNames.ToForm<OrderFormViewModel>(ex.Key) is { Length: > 0 } field ? field : nameof(form.Lines), ex.Message);
             }
             catch (IdempotencyKeyReusedException)
             {
@@ -101,17 +100,8 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
 
     [HttpGet("orders/{code}")]
     [AllowAnonymous]
-    public async Task<IActionResult> Status(string code, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return View(mapper.Map<OrderViewModel>(await ordering.GetByCodeAsync(code, cancellationToken)));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public async Task<IActionResult> Status(string code, CancellationToken cancellationToken) =>
+        View(mapper.Map<OrderViewModel>(await ordering.GetByCodeAsync(code, cancellationToken)));
 
     [HttpPost("orders/{code}/cancel")]
     [AllowAnonymous]
@@ -120,15 +110,11 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         try
         {
             await ordering.CancelByCodeAsync(code, cancellationToken);
-            TempData["Message"] = "Your order was cancelled.";
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
+            Flash("Your order was cancelled.");
         }
         catch (ConflictException)
         {
-            TempData["Message"] = "This order can no longer be cancelled: the barista has already started on it.";
+            Flash("This order can no longer be cancelled: the barista has already started on it.");
         }
 
         return RedirectToAction(nameof(Status), new { code });
@@ -138,15 +124,15 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
     [Authorize]
     public async Task<IActionResult> History(int page = 1, CancellationToken cancellationToken = default)
     {
-        var userId = User.UserId();
+        var userId = caller.UserId;
         var orders = userId is null
-            ? new PagedResult<Order>([], 1, 20, 0)
+            ? PagedResult.Empty<Order>(1, 20)
             : await ordering.ListAsync(new OrderQuery { CustomerId = userId, Page = Math.Max(page, 1), PageSize = 20 }, cancellationToken);
         return View(new OrderHistoryViewModel
         {
             Orders = mapper.Map<IReadOnlyList<OrderViewModel>>(orders.Items),
             Page = orders.Page,
-            TotalPages = Math.Max(1, (int)Math.Ceiling(orders.TotalCount / (double)orders.PageSize)),
+            TotalPages = orders.TotalPages,
         });
     }
 
@@ -186,7 +172,7 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         var errors = new List<(int, string)>();
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Lines[", StringComparison.Ordinal)).ToList())
         {
-            if (LineIndex(key) is { } index && index < form.Lines.Count)
+            if (RowIndex(key) is { } index && index < form.Lines.Count)
             {
                 errors.AddRange(ModelState[key]!.Errors.Select(e => (form.Lines[index].MenuItemId, e.ErrorMessage)));
             }
@@ -197,8 +183,8 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         return errors;
     }
 
-    /// <summary>The index in <c>lines[2].menuItemId</c> or <c>Lines[2].Quantity</c>.</summary>
-    private static int? LineIndex(string field)
+    /// <summary>The row in a form key such as <c>Lines[2].Quantity</c>.</summary>
+    private static int? RowIndex(string field)
     {
         var open = field.IndexOf('[', StringComparison.Ordinal);
         var close = field.IndexOf(']', StringComparison.Ordinal);

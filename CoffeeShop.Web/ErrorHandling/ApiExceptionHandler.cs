@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,7 +35,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         DomainValidationException invalid => new ValidationProblemDetails(
-            new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+            new Dictionary<string, string[]> { [FieldNames.ToJson(invalid.Key)] = [invalid.Message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more validation errors occurred.",

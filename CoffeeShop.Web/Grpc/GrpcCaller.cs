@@ -16,10 +16,10 @@ internal sealed record GrpcCaller(string? UserId, bool IsStaff, string Scope)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.GetHttpContext().User;
-        var userId = user.UserId();
+        var userId = CurrentUser.UserIdOf(user);
 
         // As the JSON API: the token's subject, else the user id (API keys have their own subject).
         var scope = user.FindFirst(TokenClaims.Subject)?.Value ?? userId ?? "anonymous";
-        return new GrpcCaller(userId, user.IsStaff(), scope);
+        return new GrpcCaller(userId, CurrentUser.IsStaffPrincipal(user), scope);
     }
 }

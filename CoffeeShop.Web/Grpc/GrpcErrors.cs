@@ -1,6 +1,7 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -21,7 +22,7 @@ internal static class GrpcErrors
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
         RpcException => null,
-        DomainValidationException invalid => InvalidArgument(invalid.Message, [(invalid.Field, invalid.Message)]),
+        DomainValidationException invalid => InvalidArgument(invalid.Message, [(FieldNames.ToJson(invalid.Key), invalid.Message)]),
         RequestValidationException invalid => InvalidArgument(
             "One or more validation errors occurred.",
             [.. invalid.Errors.SelectMany(e => e.Value.Select(message => (e.Key, message)))]),

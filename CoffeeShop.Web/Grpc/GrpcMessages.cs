@@ -1,6 +1,6 @@
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
-using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Shop;
 using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using V1 = CoffeeShop.Web.Grpc.V1;

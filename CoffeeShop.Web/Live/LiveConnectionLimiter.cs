@@ -38,7 +38,7 @@ public sealed class LiveConnectionLimiter : IDisposable
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true)
         {
-            return "user:" + (user.FindFirst(TokenClaims.Subject)?.Value ?? user.UserId() ?? user.Identity.Name);
+            return "user:" + (user.FindFirst(TokenClaims.Subject)?.Value ?? CurrentUser.UserIdOf(user) ?? user.Identity.Name);
         }
 
         return "ip:" + ClientIp(context);

@@ -3,7 +3,7 @@ using AutoMapper;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.Mapping;
-using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Shop;
 
 namespace CoffeeShop.Web.Live;
 

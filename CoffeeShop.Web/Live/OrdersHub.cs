@@ -4,9 +4,9 @@ using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.Mapping;
-using CoffeeShop.Web.Models.Common;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +51,7 @@ public sealed class OrdersHub(
             throw new HubException("Too many live connections; close one and try again.");
         }
 
-        var state = new ConnectionState(lease, Context.User?.IsStaff() == true);
+        var state = new ConnectionState(lease, Context.User is { } staffUser && CurrentUser.IsStaffPrincipal(staffUser));
         Context.Items[StateKey] = state;
         LiveMetrics.ConnectionOpened(LiveMetrics.SignalR);
         if (state.InQueue)
@@ -130,7 +130,7 @@ public sealed class OrdersHub(
     public async Task JoinQueue()
     {
         var state = State;
-        if (Context.User?.IsStaff() != true)
+        if (Context.User is not { } user || !CurrentUser.IsStaffPrincipal(user))
         {
             LiveMetrics.RefusedBecause("not-staff");
             logger.LogWarning("Security: live queue refused to {UserName} (connection {ConnectionId})", UserName, Context.ConnectionId);

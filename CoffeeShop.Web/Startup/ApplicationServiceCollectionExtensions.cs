@@ -1,6 +1,7 @@
 using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Web.Startup;
@@ -13,8 +14,11 @@ internal static class ApplicationServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
+        services.AddMenuCaching(); // decorates the repository just registered
         services.AddScoped<MenuService>();
         services.AddScoped<OrderingService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<IOrderCodeGenerator, RandomOrderCodeGenerator>();
         services.AddScoped<IdentitySeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -49,9 +49,7 @@ internal static class RateLimitingSetup
                     return RateLimitPartition.GetNoLimiter("warm-up");
                 }
 
-                var caller = context.User.Identity?.IsAuthenticated == true
-                    ? "user:" + (context.User.FindFirst(TokenClaims.Subject)?.Value ?? context.User.UserId() ?? context.User.Identity.Name)
-                    : null;
+                var caller = CurrentUser.KeyOf(context.User) is { } key ? "user:" + key : null;
                 return caller is null
                     ? windows.For("ip:" + ClientIp(context), options.Anonymous)
                     : windows.For(caller, options.Authenticated);

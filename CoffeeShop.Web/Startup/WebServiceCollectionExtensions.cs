@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
-using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
-using CoffeeShop.Web.Models.Common;
+using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
@@ -52,7 +51,6 @@ internal static class WebServiceCollectionExtensions
             };
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddMenuOutputCache();
         services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
     }

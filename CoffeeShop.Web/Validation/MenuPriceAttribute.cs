@@ -5,14 +5,14 @@ using CoffeeShop.Domain.Menu;
 namespace CoffeeShop.Web.Validation;
 
 /// <summary>
-/// A menu price: 0.01–100.00 with at most two decimals. Takes a decimal (the APIs) or text read in the invariant
+/// A menu price, by the domain's rule (<see cref="MenuItemLimits.IsValidPrice"/>). Takes a decimal (the APIs) or text read in the invariant
 /// culture, "4.20", whatever the server's culture (the admin form). Null or blank passes: [Required] says whether it may be.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class MenuPriceAttribute : ValidationAttribute
 {
     public static string Message { get; } =
-        $"Enter a price between {MenuItemLimits.PriceMin} and {MenuItemLimits.PriceMax} with at most two decimals, such as 4.20.";
+        $"Enter a price {MenuItemLimits.PriceRange}, such as 4.20.";
 
     public MenuPriceAttribute()
         : base(() => Message)
@@ -30,11 +30,8 @@ public sealed class MenuPriceAttribute : ValidationAttribute
     {
         null => true,
         string text when string.IsNullOrWhiteSpace(text) => true,
-        string text => TryParse(text, out var price) && IsValidPrice(price),
-        decimal price => IsValidPrice(price),
+        string text => TryParse(text, out var price) && MenuItemLimits.IsValidPrice(price),
+        decimal price => MenuItemLimits.IsValidPrice(price),
         _ => false,
     };
-
-    private static bool IsValidPrice(decimal price) =>
-        price >= MenuItemLimits.MinPrice && price <= MenuItemLimits.MaxPrice && decimal.Round(price, 2) == price;
 }

@@ -4,75 +4,79 @@ using CoffeeShop.Domain.Menu;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Startup;
+using NetArchTest.Rules;
 
 namespace CoffeeShop.Tests.Unit.Architecture;
 
-/// <summary>The dependency rules of STYLE.md: Domain depends on nothing, Data on Domain, Web on Data only at its composition root.</summary>
+/// <summary>
+/// The dependency rules of STYLE.md, on NetArchTest (which reads the IL, method bodies and compiler-generated state
+/// machines included): Domain depends on nothing, Data on Domain, Web on Data only at its composition root.
+/// </summary>
 [TestFixture]
 [Category(TestCategories.Unit)]
 public sealed class LayerDependencyTests
 {
     private const string CompositionRootNamespace = "CoffeeShop.Web.Startup";
+    private const string DataNamespace = "CoffeeShop.Data";
 
     private static readonly Assembly Domain = typeof(MenuItem).Assembly;
     private static readonly Assembly Data = typeof(CoffeeShopDbContext).Assembly;
     private static readonly Assembly Web = typeof(Program).Assembly;
 
     [Test]
-    public void Domain_References_NoFrameworkForDataOrWebAndNoProject()
+    public void Domain_DependsOnNoFrameworkForDataOrWebAndNoOtherProject()
     {
-        var forbidden = Domain.GetReferencedAssemblies()
-            .Select(a => a.Name!)
-            .Where(name => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)
-                || name.StartsWith("CoffeeShop", StringComparison.Ordinal))
-            .ToList();
+        var result = Types.InAssembly(Domain).ShouldNot()
+            .HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", DataNamespace, "CoffeeShop.Web")
+            .GetResult();
 
-        Assert.That(forbidden, Is.Empty);
+        Assert.That(Offenders(result), Is.Empty);
     }
 
     [Test]
-    public void Data_References_DomainButNotWeb()
+    public void Data_DependsOnDomainButNotWeb()
     {
-        var names = Data.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        var result = Types.InAssembly(Data).ShouldNot().HaveDependencyOn("CoffeeShop.Web").GetResult();
 
-        Assert.That(names, Does.Contain(Domain.GetName().Name));
-        Assert.That(names, Does.Not.Contain(Web.GetName().Name));
+        Assert.That(Offenders(result), Is.Empty);
+        Assert.That(Data.GetReferencedAssemblies().Select(a => a.Name), Does.Contain(Domain.GetName().Name));
     }
 
     [Test]
-    public void Web_TypesOutsideCompositionRoot_DoNotUseDataTypes()
+    public void Web_OutsideTheCompositionRoot_DoesNotUseData()
     {
-        var offenders = Web.GetTypes()
-            .Where(t => t.DeclaringType is null && !IsCompositionRoot(t))
-            .SelectMany(t => TypeReferenceScanner.ReferencedTypes(t)
-                .Where(r => r.Assembly == Data)
-                .Select(r => $"{t.FullName} uses {r.FullName}"))
-            .ToList();
+        var result = Types.InAssembly(Web)
+            .That().DoNotResideInNamespace(CompositionRootNamespace)
+            .And().DoNotHaveName(nameof(Program))
+            .ShouldNot().HaveDependencyOn(DataNamespace)
+            .GetResult();
 
-        Assert.That(offenders, Is.Empty);
+        Assert.That(Offenders(result), Is.Empty);
     }
 
-    /// <summary>Proves the scan above can see a use of Data, so its empty result means something.</summary>
+    /// <summary>Proves the rule above can see a use of Data, so its empty result means something.</summary>
     [Test]
-    public void TypeReferenceScanner_CompositionRoot_FindsItsUseOfData()
+    public void TheRule_SeesTheCompositionRootsUseOfData()
     {
-        var used = TypeReferenceScanner.ReferencedTypes(typeof(ApplicationServiceCollectionExtensions)).ToList();
+        var result = Types.InAssembly(Web)
+            .That().HaveName(nameof(ApplicationServiceCollectionExtensions))
+            .Should().HaveDependencyOn(DataNamespace)
+            .GetResult();
 
-        Assert.That(used, Does.Contain(typeof(DatabaseInitializer)));
-        Assert.That(used, Does.Contain(typeof(DataServiceCollectionExtensions)));
+        Assert.That(result.IsSuccessful, Is.True);
     }
 
     [Test]
-    public void TypeReferenceScanner_Controller_FindsTypesUsedOnlyInsideMethodBodies()
+    public void TheRule_SeesTypesUsedOnlyInsideAsyncMethodBodies()
     {
         // MenuController news up a MenuItemQuery in an async method: only the state machine's IL names it.
-        var used = TypeReferenceScanner.ReferencedTypes(typeof(MenuController)).ToList();
+        var result = Types.InAssembly(Web)
+            .That().HaveName(nameof(MenuController))
+            .Should().HaveDependencyOn(typeof(MenuItemQuery).FullName!)
+            .GetResult();
 
-        Assert.That(used, Does.Contain(typeof(MenuItemQuery)));
+        Assert.That(result.IsSuccessful, Is.True);
     }
 
-    private static bool IsCompositionRoot(Type type) =>
-        type == typeof(Program) || type.Namespace == CompositionRootNamespace;
+    private static IEnumerable<string?> Offenders(TestResult result) => result.FailingTypeNames ?? [];
 }

@@ -22,7 +22,7 @@ public sealed class MenuItemListRequest : IValidatableObject
 
     /// <summary>Case-insensitive text to find in the title or description.</summary>
     [FromQuery(Name = "search")]
-    [StringLength(100)]
+    [StringLength(MenuItemQuery.SearchMaxLength)]
     public string? Search { get; init; }
 
     /// <summary>true for what can be ordered now, false for what is off the menu for now.</summary>

@@ -21,16 +21,16 @@ public sealed class OrderListRequest : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Status is not null && (!Enum.TryParse<OrderStatus>(Status, ignoreCase: true, out _) || int.TryParse(Status, out _)))
+        if (Status is not null && !OrderStatuses.TryParse(Status, out _))
         {
-            yield return new ValidationResult($"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.", ["status"]);
+            yield return new ValidationResult(OrderStatuses.Message, ["status"]);
         }
     }
 
     public OrderQuery ToQuery(string? customerId) => new()
     {
         CustomerId = customerId,
-        Status = Status is null ? null : Enum.Parse<OrderStatus>(Status, ignoreCase: true),
+        Status = Status is null ? null : OrderStatuses.Parse(Status),
         Page = Page,
         PageSize = PageSize,
     };

@@ -12,14 +12,13 @@ public sealed class OrderStatusRequest : IValidatableObject
     public string? Status { get; init; }
 
     /// <summary>The validated status. A method, not a property: validation reads every property, and would call this before Validate.</summary>
-    public OrderStatus ToStatus() => Enum.Parse<OrderStatus>(Status!, ignoreCase: true);
+    public OrderStatus ToStatus() => OrderStatuses.Parse(Status!);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Status is not null && (!Enum.TryParse<OrderStatus>(Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(Status, out _)))
+        if (Status is not null && !OrderStatuses.TryParse(Status, out _))
         {
-            yield return new ValidationResult(
-                $"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.", ["status"]);
+            yield return new ValidationResult(OrderStatuses.Message, ["status"]);
         }
     }
 }

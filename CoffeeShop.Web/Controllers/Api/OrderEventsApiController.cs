@@ -6,9 +6,9 @@ using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.Live;
 using CoffeeShop.Web.Mapping;
-using CoffeeShop.Web.Models.Common;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -76,7 +76,7 @@ public sealed class OrderEventsApiController(
             return NotFoundProblem(id);
         }
 
-        if (!OrderingService.CanView(order, User.UserId(), User.IsStaff()))
+        if (!OrderingService.CanView(order, CurrentUser.UserIdOf(User), CurrentUser.IsStaffPrincipal(User)))
         {
             return NotFoundProblem(id);
         }

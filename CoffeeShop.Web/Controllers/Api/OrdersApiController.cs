@@ -5,9 +5,9 @@ using CoffeeShop.Web.Contracts.Orders;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
-using CoffeeShop.Web.Models.Common;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
+using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +20,7 @@ namespace CoffeeShop.Web.Controllers.Api;
 [Route("api/v1/orders")]
 [Authorize]
 [Tags("Orders")]
-public sealed class OrdersApiController(OrderingService ordering, IMapper mapper, PriceFormatter prices) : ApiControllerBase
+public sealed class OrdersApiController(OrderingService ordering, ICurrentUser caller, IMapper mapper, PriceFormatter prices) : ApiControllerBase
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int IdempotencyKeyMaxLength = 200;
@@ -45,7 +45,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
         var domainRequest = new OrderRequest(
             request.CustomerName!,
             request.Notes,
-            User.UserId(),
+            caller.UserId,
             [.. request.Lines!.Select(l => new OrderLineRequest(l.MenuItemId!.Value, l.Quantity!.Value))]);
 
         IdempotentRequest? idempotency = null;
@@ -56,7 +56,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
                 throw new RequestValidationException(IdempotencyKeyHeader, $"{IdempotencyKeyHeader} must be 1 to {IdempotencyKeyMaxLength} characters.");
             }
 
-            idempotency = new IdempotentRequest("api:" + CallerScope(), idempotencyKey, RequestFingerprint.Of(request));
+            idempotency = new IdempotentRequest("api:" + (caller.Key ?? "anonymous"), idempotencyKey, RequestFingerprint.Of(request));
         }
 
         var placed = await ordering.PlaceAsync(domainRequest, idempotency, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     public async Task<PagedResponse<OrderResponse>> List([FromQuery] OrderListRequest request, CancellationToken cancellationToken)
     {
-        var page = await ordering.ListVisibleAsync(request.ToQuery(null), User.UserId(), User.IsStaff(), cancellationToken);
+        var page = await ordering.ListVisibleAsync(request.ToQuery(null), caller.UserId, caller.IsStaff, cancellationToken);
         return new PagedResponse<OrderResponse>([.. page.Items.Select(ToResponse)], page.Page, page.PageSize, page.TotalCount);
     }
 
@@ -88,13 +88,8 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
-    public async Task<ActionResult<OrderResponse>> Get(int id, CancellationToken cancellationToken)
-    {
-        var order = await ordering.GetAsync(id, cancellationToken);
-        return OrderingService.CanView(order, User.UserId(), User.IsStaff())
-            ? ToResponse(order)
-            : NotFoundProblem(id);
-    }
+    public async Task<ActionResult<OrderResponse>> Get(int id, CancellationToken cancellationToken) =>
+        ToResponse(await ordering.GetAsync(id, caller.Actor, caller.UserId, cancellationToken));
 
     /// <summary>Cancels an order: a customer while it is Pending, staff while Pending or Preparing.</summary>
     [HttpPost("{id:int}/cancel")]
@@ -102,11 +97,8 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<OrderResponse> Cancel(int id, CancellationToken cancellationToken)
-    {
-        var actor = User.IsStaff() ? OrderActor.Staff : OrderActor.Customer;
-        return ToResponse(await ordering.CancelAsync(id, actor, User.UserId(), cancellationToken));
-    }
+    public async Task<OrderResponse> Cancel(int id, CancellationToken cancellationToken) =>
+        ToResponse(await ordering.CancelAsync(id, caller.Actor, caller.UserId, cancellationToken));
 
     /// <summary>Moves an order along (staff): Pending → Preparing → Ready → Completed, or to Cancelled. Any other move is 409.</summary>
     [HttpPut("{id:int}/status")]
@@ -121,12 +113,5 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     public async Task<OrderResponse> Move(int id, OrderStatusRequest request, CancellationToken cancellationToken) =>
         ToResponse(await ordering.MoveAsync(id, request.ToStatus(), cancellationToken));
 
-    /// <summary>Who the caller is for idempotency: a user, or an API key.</summary>
-    private string CallerScope() =>
-        User.FindFirst(TokenClaims.Subject)?.Value ?? User.UserId() ?? "anonymous";
-
     private OrderResponse ToResponse(Order order) => mapper.ToOrderResponse(order, prices);
-
-    private ObjectResult NotFoundProblem(int id) =>
-        Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"Order {id} was not found.");
 }

@@ -17,7 +17,7 @@ public sealed class ApiKeysPageViewModel
 public sealed class NewApiKeyForm
 {
     [Required(ErrorMessage = "Give the key a name, such as what will use it.")]
-    [StringLength(ApiKey.NameMaxLength, ErrorMessage = "Use at most 80 characters.")]
+    [StringLength(ApiKey.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Choose the role the key acts with.")]

@@ -42,11 +42,6 @@ public sealed class MenuItemFormViewModel
 
     public bool IsNew => Id == 0;
 
-    /// <summary>The form property that shows a domain field's message (the domain names fields in camelCase).</summary>
-    public static string PropertyFor(string domainField) =>
-        typeof(MenuItemFormViewModel).GetProperties()
-            .FirstOrDefault(p => string.Equals(p.Name, domainField, StringComparison.OrdinalIgnoreCase))?.Name ?? string.Empty;
-
     /// <summary>What the validated form asks for, in the domain's terms; the domain checks its invariants again.</summary>
     public MenuItemDetails ToDetails()
     {

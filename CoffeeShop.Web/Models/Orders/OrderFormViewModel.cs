@@ -7,11 +7,11 @@ namespace CoffeeShop.Web.Models.Orders;
 public sealed class OrderFormViewModel
 {
     [Required(ErrorMessage = "Tell us the name to call out.")]
-    [StringLength(OrderLimits.CustomerNameMaxLength, ErrorMessage = "Use at most 60 characters.")]
+    [StringLength(OrderLimits.CustomerNameMaxLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Name for the order")]
     public string? CustomerName { get; set; }
 
-    [StringLength(OrderLimits.NotesMaxLength, ErrorMessage = "Keep notes to 500 characters.")]
+    [StringLength(OrderLimits.NotesMaxLength, ErrorMessage = "Keep notes to {1} characters.")]
     [Display(Name = "Notes (optional)")]
     public string? Notes { get; set; }
 
@@ -29,7 +29,7 @@ public sealed class OrderFormLine
 {
     public int MenuItemId { get; set; }
 
-    [Range(0, OrderLimits.QuantityMax, ErrorMessage = "Choose 0 to 20.")]
+    [Range(0, OrderLimits.QuantityMax, ErrorMessage = "Choose {1} to {2}.")]
     public int Quantity { get; set; }
 
     // Shown only; filled from the live menu on every render, never trusted from the post.

@@ -275,6 +275,6 @@ public sealed class MenuItemTests
 
         var ex = Assert.Throws<DomainValidationException>(() => _ = new MenuItem(details, Now));
 
-        Assert.That(ex!.Field, Is.EqualTo(field));
+        Assert.That(ex!.Key.ToString(), Is.EqualTo(char.ToUpperInvariant(field[0]) + field[1..]), "the key names the member");
     }
 }

@@ -87,7 +87,7 @@ public sealed class MenuServiceTests
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.CreateAsync(details, CancellationToken.None));
 
-        Assert.That(ex!.Field, Is.EqualTo("price"));
+        Assert.That(ex!.Key.ToString(), Is.EqualTo("Price"));
     }
 
     [Test]

@@ -109,7 +109,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Order(Lines(count)));
 
-        Assert.That(ex.Field, Is.EqualTo("lines"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines"));
     }
 
     [Test]
@@ -117,7 +117,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => _ = new Order(Code, "Ann", null, null, null!, PlacedAt));
 
-        Assert.That(ex.Field, Is.EqualTo("lines"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines"));
     }
 
     [Test]
@@ -127,7 +127,7 @@ public sealed class OrderTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
             Assert.That(ex.Message, Does.Contain("Menu item 4").And.Contain("lines[0]"));
         });
     }
@@ -148,7 +148,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Line(quantity: quantity));
 
-        Assert.That(ex.Field, Is.EqualTo("quantity"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Quantity"));
     }
 
     [TestCase(0)]
@@ -157,7 +157,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Line(menuItemId: menuItemId));
 
-        Assert.That(ex.Field, Is.EqualTo("menuItemId"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("MenuItemId"));
     }
 
     [TestCase(1)]
@@ -176,7 +176,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Order(customerName: customerName!));
 
-        Assert.That(ex.Field, Is.EqualTo("customerName"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("CustomerName"));
     }
 
     [Test]
@@ -184,7 +184,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Order(customerName: new string('a', 61)));
 
-        Assert.That(ex.Field, Is.EqualTo("customerName"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("CustomerName"));
     }
 
     [TestCase(0)]
@@ -209,7 +209,7 @@ public sealed class OrderTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => Order(notes: new string('n', 501)));
 
-        Assert.That(ex.Field, Is.EqualTo("notes"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Notes"));
     }
 
     [Test]
@@ -263,7 +263,7 @@ public sealed class OrderTests
 
         var ex = Assert.Throws<DomainValidationException>(() => order.MoveTo((OrderStatus)42, OrderActor.Staff, Later));
 
-        Assert.That(ex.Field, Is.EqualTo("status"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Status"));
     }
 
     [TestCase(OrderActor.Customer)]

@@ -51,8 +51,8 @@ public sealed class OrderingServiceTests
                 Is.EqualTo(new[] { (1, "Latte", 3.50m, 2), (2, "Mocha", 4.25m, 1) }));
             Assert.That(order.Total, Is.EqualTo(11.25m));
         });
-        _orders.Verify(r => r.AddAsync(order, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddAsync(order, null, It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never, "AddAsync saves the new order");
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class OrderingServiceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
             Assert.That(ex.Message, Does.Contain("99"));
         });
         VerifyNothingSaved();
@@ -108,7 +108,7 @@ public sealed class OrderingServiceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+            Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
             Assert.That(ex.Message, Does.Contain("2").And.Contain("not available"));
         });
         VerifyNothingSaved();
@@ -122,7 +122,7 @@ public sealed class OrderingServiceTests
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request(lines), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines"));
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -133,7 +133,7 @@ public sealed class OrderingServiceTests
     {
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (2, quantity)), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1].quantity"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].Quantity"));
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -143,7 +143,7 @@ public sealed class OrderingServiceTests
     {
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (1, 2)), CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1].menuItemId"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));
         VerifyNothingSaved();
     }
 
@@ -154,25 +154,19 @@ public sealed class OrderingServiceTests
 
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
 
-        Assert.That(ex.Field, Is.EqualTo("lines[1]"));
+        Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1]"));
     }
 
     [Test]
-    public async Task PlaceAsync_NewIdempotencyKey_SavesTheOrderWithItsRecordInOneSave()
+    public async Task PlaceAsync_NewIdempotencyKey_AddsTheOrderWithItsRecord()
     {
         GivenMenu(MenuItem(1));
         var idempotency = Idempotency("hash-a");
-        var recorded = false;
-        _orders.Setup(r => r.AddIdempotencyRecord(It.IsAny<Order>(), idempotency)).Callback(() => recorded = true);
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()))
-            .Returns(() => recorded ? Task.CompletedTask : throw new AssertionException("saved before the idempotency record was added"));
 
         var placed = await _service.PlaceAsync(Request((1, 1)), idempotency, CancellationToken.None);
 
         Assert.That(placed.Replayed, Is.False);
-        _orders.Verify(r => r.AddAsync(placed.Order, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.AddIdempotencyRecord(placed.Order, idempotency), Times.Once);
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(r => r.AddAsync(placed.Order, idempotency, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -189,7 +183,6 @@ public sealed class OrderingServiceTests
             Assert.That(placed.Replayed, Is.True);
         });
         _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Once);
-        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -202,7 +195,6 @@ public sealed class OrderingServiceTests
         Assert.ThrowsAsync<IdempotencyKeyReusedException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-b"), CancellationToken.None));
 
-        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
         _menu.VerifyNoOtherCalls();
         VerifyNothingSaved();
     }
@@ -215,7 +207,7 @@ public sealed class OrderingServiceTests
         _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(((string, Order)?)null)
             .ReturnsAsync(("hash-a", winner));
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
 
         var placed = await _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None);
 
@@ -225,7 +217,6 @@ public sealed class OrderingServiceTests
             Assert.That(placed.Replayed, Is.True);
         });
         _orders.Verify(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -235,7 +226,7 @@ public sealed class OrderingServiceTests
         _orders.SetupSequence(r => r.FindByIdempotencyKeyAsync(Scope, Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(((string, Order)?)null)
             .ReturnsAsync(("hash-b", Order()));
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ConflictException("duplicate key"));
 
         Assert.ThrowsAsync<IdempotencyKeyReusedException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
@@ -246,7 +237,7 @@ public sealed class OrderingServiceTests
     {
         GivenMenu(MenuItem(1));
         var conflict = new ConflictException("duplicate order code");
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(conflict);
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(conflict);
 
         var ex = Assert.ThrowsAsync<ConflictException>(
             () => _service.PlaceAsync(Request((1, 1)), Idempotency("hash-a"), CancellationToken.None));
@@ -350,6 +341,27 @@ public sealed class OrderingServiceTests
         VerifyNothingSaved();
     }
 
+    [TestCase(OrderActor.Customer, "user-1")]
+    [TestCase(OrderActor.Staff, null)]
+    [TestCase(OrderActor.Staff, "someone-else")]
+    public async Task GetAsync_AsTheOwnerOrStaff_ReturnsTheOrder(OrderActor actor, string? actingUserId)
+    {
+        var order = GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        Assert.That(await _service.GetAsync(7, actor, actingUserId, CancellationToken.None), Is.SameAs(order));
+    }
+
+    [TestCase("someone-else")]
+    [TestCase(null)]
+    public void GetAsync_AsACustomerWhoDoesNotOwnTheOrder_ThrowsNotFound(string? actingUserId)
+    {
+        GivenOrder(OrderIn(OrderStatus.Pending, customerId: "user-1"));
+
+        var ex = Assert.ThrowsAsync<NotFoundException>(() => _service.GetAsync(7, OrderActor.Customer, actingUserId, CancellationToken.None));
+
+        Assert.That(ex.Message, Is.EqualTo("Order 7 was not found."), "the same answer as for an id that does not exist");
+    }
+
     [Test]
     public async Task CancelByCodeAsync_PendingOrder_CancelsAsTheCustomerAndSaves()
     {
@@ -415,7 +427,8 @@ public sealed class OrderingServiceTests
         GivenMenu(MenuItem(1));
         var saved = false;
         var savedWhenPublished = false;
-        _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).Callback(() => saved = true).Returns(Task.CompletedTask);
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => saved = true).Returns(Task.CompletedTask);
         _events.Setup(e => e.Publish(It.IsAny<OrderChange>())).Callback(() => savedWhenPublished = saved);
 
         var order = await _service.PlaceAsync(Request((1, 1)), CancellationToken.None);
@@ -451,6 +464,8 @@ public sealed class OrderingServiceTests
         GivenMenu(MenuItem(1));
         GivenOrder(OrderIn(OrderStatus.Pending));
         _orders.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyException("lost the race"));
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyException("lost the race"));
 
         Assert.ThrowsAsync<ConcurrencyException>(() => _service.PlaceAsync(Request((1, 1)), CancellationToken.None));
         Assert.ThrowsAsync<ConcurrencyException>(() => _service.MoveAsync(7, OrderStatus.Preparing, CancellationToken.None));
@@ -487,7 +502,7 @@ public sealed class OrderingServiceTests
 
     private void VerifyNothingSaved()
     {
-        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>()), Times.Never);
+        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -2,6 +2,7 @@ using CoffeeShop.Domain.Common;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Compat;
 using CoffeeShop.Web.Contracts.Menu;
+using CoffeeShop.Web.ErrorHandling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -188,9 +189,9 @@ public sealed class JsonServerQueryTests
     [Test]
     public void Apply_BadOrder_ThrowsValidationNamingOrder()
     {
-        var ex = Assert.Throws<DomainValidationException>(() => Apply(("_sort", "title"), ("_order", "sideways")));
+        var ex = Assert.Throws<RequestValidationException>(() => Apply(("_sort", "title"), ("_order", "sideways")));
 
-        Assert.That(ex!.Field, Is.EqualTo("_order"));
+        Assert.That(ex!.Errors.Keys, Is.EqualTo(new[] { "_order" }));
     }
 
     [Test]
@@ -270,9 +271,9 @@ public sealed class JsonServerQueryTests
     [TestCase("_end", "")]
     public void Apply_NonNumericSliceOption_ThrowsValidationNamingIt(string option, string value)
     {
-        var ex = Assert.Throws<DomainValidationException>(() => Apply((option, value)));
+        var ex = Assert.Throws<RequestValidationException>(() => Apply((option, value)));
 
-        Assert.That(ex!.Field, Is.EqualTo(option));
+        Assert.That(ex!.Errors.Keys, Is.EqualTo(new[] { option }));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using AutoMapper;
+using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Mapping;
@@ -95,12 +96,8 @@ public sealed class AdminMenuControllerTests
     }
 
     [Test]
-    public async Task Edit_UnknownItem_ReturnsNotFound()
-    {
-        var result = await _controller.Edit(404, ValidForm("Latte"), CancellationToken.None);
-
-        Assert.That(result, Is.TypeOf<NotFoundResult>());
-    }
+    public void Edit_UnknownItem_ThrowsNotFound_WhichPageControllerShowsAsThe404Page() =>
+        Assert.ThrowsAsync<NotFoundException>(() => _controller.Edit(404, ValidForm("Latte"), CancellationToken.None));
 
     [Test]
     public async Task Edit_BrokenInvariant_PutsTheDomainMessageBesideItsField()

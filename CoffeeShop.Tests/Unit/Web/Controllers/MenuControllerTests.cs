@@ -77,9 +77,9 @@ public sealed class MenuControllerTests
     {
         SetupList(MenuCategory.Hot);
 
-        var result = await _controller.Index("hot", new string('x', MenuController.MaxSearchLength + 50), CancellationToken.None);
+        var result = await _controller.Index("hot", new string('x', MenuItemQuery.SearchMaxLength + 50), CancellationToken.None);
 
-        Assert.That(ViewModel<MenuIndexViewModel>(result).Search, Has.Length.EqualTo(MenuController.MaxSearchLength));
+        Assert.That(ViewModel<MenuIndexViewModel>(result).Search, Has.Length.EqualTo(MenuItemQuery.SearchMaxLength));
         _repository.Verify(r => r.ListAsync(It.IsAny<MenuItemQuery>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -115,13 +115,12 @@ public sealed class MenuControllerTests
     }
 
     [Test]
-    public async Task Details_MissingId_ReturnsNotFound()
+    public void Details_MissingId_ThrowsNotFound_WhichPageControllerShowsAsThe404Page()
     {
         _repository.Setup(r => r.FindAsync(404, It.IsAny<CancellationToken>())).ReturnsAsync((MenuItem?)null);
 
-        var result = await _controller.Details(404, CancellationToken.None);
+        Assert.ThrowsAsync<NotFoundException>(() => _controller.Details(404, CancellationToken.None));
 
-        Assert.That(result, Is.InstanceOf<NotFoundResult>());
         _repository.Verify(r => r.FindAsync(404, It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -4,6 +4,7 @@ using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Models.Orders;
+using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Moq;
@@ -35,6 +36,7 @@ public sealed class OrderControllerTests
         _controller = new OrderController(
             new OrderingService(_orders.Object, _menu.Object, _codes.Object, clock),
             new MenuService(_menu.Object, Mock.Of<IMenuChangeNotifier>(), clock),
+            Mock.Of<ICurrentUser>(),
             Mappers.Create())
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() },
@@ -64,12 +66,9 @@ public sealed class OrderControllerTests
             r => r.AddAsync(
                 It.Is<Order>(o => o.CustomerName == "Ann" && o.Notes == "oat milk" && o.CustomerId == null
                     && o.Lines.Count == 1 && o.Lines[0].MenuItemId == 2 && o.Lines[0].Quantity == 2 && o.Lines[0].UnitPrice == 4.40m),
+                It.Is<IdempotentRequest>(i => i.Scope == "form" && i.Key == FormKey),
                 It.IsAny<CancellationToken>()),
             Times.Once);
-        _orders.Verify(
-            r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.Is<IdempotentRequest>(i => i.Scope == "form" && i.Key == FormKey)),
-            Times.Once);
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -77,12 +76,12 @@ public sealed class OrderControllerTests
     {
         GivenMenu(MenuItem(1));
         IdempotentRequest? recorded = null;
-        _orders.Setup(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()))
-            .Callback((Order order, IdempotentRequest request) =>
+        _orders.Setup(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((Order order, IdempotentRequest? request, CancellationToken _) =>
             {
-                recorded = request;
-                _orders.Setup(r => r.FindByIdempotencyKeyAsync(request.Scope, request.Key, It.IsAny<CancellationToken>()))
-                    .ReturnsAsync((request.RequestHash, order));
+                recorded = request ?? throw new AssertionException("the form post carries an idempotency key");
+                _orders.Setup(r => r.FindByIdempotencyKeyAsync(recorded.Scope, recorded.Key, It.IsAny<CancellationToken>()))
+                    .ReturnsAsync((recorded.RequestHash, order));
             });
         await _controller.Create(Form(("Ann", null), (1, 1)), CancellationToken.None);
 
@@ -91,8 +90,8 @@ public sealed class OrderControllerTests
         Assert.That(recorded, Is.Not.Null);
         Assert.That(result, Is.InstanceOf<RedirectToActionResult>());
         Assert.That(((RedirectToActionResult)result).RouteValues?["code"], Is.EqualTo(GeneratedCode));
-        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>()), Times.Once, "only the first post adds an order");
-        _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _orders.Verify(
+            r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()), Times.Once, "only the first post adds an order");
     }
 
     [Test]
@@ -175,11 +174,10 @@ public sealed class OrderControllerTests
     }
 
     [Test]
-    public async Task Status_UnknownCode_ReturnsNotFound()
+    public void Status_UnknownCode_ThrowsNotFound_WhichPageControllerShowsAsThe404Page()
     {
-        var result = await _controller.Status("no-such-code", CancellationToken.None);
+        Assert.ThrowsAsync<NotFoundException>(() => _controller.Status("no-such-code", CancellationToken.None));
 
-        Assert.That(result, Is.InstanceOf<NotFoundResult>());
         _orders.Verify(r => r.FindByCodeAsync("no-such-code", It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -235,8 +233,7 @@ public sealed class OrderControllerTests
 
     private void VerifyNothingPlaced()
     {
-        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>()), Times.Never);
-        _orders.Verify(r => r.AddIdempotencyRecord(It.IsAny<Order>(), It.IsAny<IdempotentRequest>()), Times.Never);
+        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -1,13 +1,14 @@
 using CoffeeShop.Domain.Menu;
 
-namespace CoffeeShop.Data.Repositories;
+namespace CoffeeShop.Web.Caching;
 
 /// <summary>
-/// The whole menu in memory, for pricing orders without a query per order. This instance drops it on every
-/// menu write it makes; other instances' writes reach it within <see cref="Lifetime"/>, so an order placed on
-/// another instance in those few seconds may be priced as the menu stood just before the change.
+/// The whole menu in memory, for pricing orders without a query per order (<see cref="CachedMenuItemRepository"/>).
+/// <see cref="MenuChangeNotifier"/> drops it on every menu write this instance makes; other instances' writes reach it
+/// within <see cref="Lifetime"/>, so an order placed on another instance in those few seconds may be priced as the
+/// menu stood just before the change.
 /// </summary>
-internal sealed class MenuSnapshot(TimeProvider clock)
+public sealed class MenuSnapshot(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -15,7 +16,7 @@ internal sealed class MenuSnapshot(TimeProvider clock)
     private long _generation;
 
     public async Task<IReadOnlyDictionary<int, MenuItem>> GetAsync(
-        Func<CancellationToken, Task<List<MenuItem>>> load, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<IReadOnlyList<MenuItem>>> load, CancellationToken cancellationToken)
     {
         var entry = Volatile.Read(ref _entry);
         var now = clock.GetUtcNow();

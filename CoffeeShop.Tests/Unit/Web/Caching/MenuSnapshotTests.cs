@@ -1,8 +1,8 @@
-using CoffeeShop.Data.Repositories;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Web.Caching;
 
-namespace CoffeeShop.Tests.Unit.Data.Repositories;
+namespace CoffeeShop.Tests.Unit.Web.Caching;
 
 [Category(TestCategories.Unit)]
 public sealed class MenuSnapshotTests
@@ -65,9 +65,9 @@ public sealed class MenuSnapshotTests
         Assert.That(_loads, Is.EqualTo(2));
     }
 
-    private Task<List<MenuItem>> LoadAsync(CancellationToken cancellationToken)
+    private Task<IReadOnlyList<MenuItem>> LoadAsync(CancellationToken cancellationToken)
     {
         _loads++;
-        return Task.FromResult(new List<MenuItem> { new MenuItemBuilder().Build() });
+        return Task.FromResult<IReadOnlyList<MenuItem>>([new MenuItemBuilder().Build()]);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace CoffeeShop.Web.Models.Common;
+namespace CoffeeShop.Web.Shop;
 
 /// <summary>Formats amounts in the shop's currency and culture ("$3.90").</summary>
 public sealed class PriceFormatter

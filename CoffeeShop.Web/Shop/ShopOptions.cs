@@ -1,4 +1,4 @@
-namespace CoffeeShop.Web.Models.Common;
+namespace CoffeeShop.Web.Shop;
 
 /// <summary>The <c>Shop</c> configuration section: how money is shown and what the compatible API charges.</summary>
 public sealed class ShopOptions
