@@ -15,6 +15,7 @@ builder.Services.AddCoffeeShopWeb(builder.Configuration);
 builder.Services.AddCoffeeShopApiDocumentation();
 builder.Services.AddCoffeeShopForwardedHeaders(builder.Configuration);
 builder.Services.AddCoffeeShopWarmUp(builder.Configuration);
+builder.Services.AddCoffeeShopGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

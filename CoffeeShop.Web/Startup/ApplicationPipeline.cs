@@ -54,6 +54,7 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopHealth();
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
+        app.MapCoffeeShopGraphQL();
         app.MapControllers();
         return app;
     }
