@@ -55,7 +55,7 @@ internal static class GraphQLSetup
         app.MapPost(GraphQLPaths.Endpoint, handler.PostAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapMethods(GraphQLPaths.Endpoint, [HttpMethods.Get, HttpMethods.Head], handler.GetAsync).AllowAnonymous().ExcludeFromDescription();
 
-        var sdl = new Lazy<string>(() => app.ServiceProvider.GetRequiredService<CoffeeShopSchema>().Print(new PrintOptions { IncludeDescriptions = true }) + "\n");
+        var sdl = new Lazy<string>(() => app.ServiceProvider.GetRequiredService<CoffeeShopSchema>().Print(new PrintOptions { IncludeDescriptions = true }));
         app.MapMethods(GraphQLPaths.Schema, [HttpMethods.Get, HttpMethods.Head], () => Results.Text(sdl.Value, "text/plain; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapMethods(GraphQLPaths.Ide, [HttpMethods.Get, HttpMethods.Head], () => Results.Content(GraphQLIdePage.Html, "text/html; charset=utf-8"))
