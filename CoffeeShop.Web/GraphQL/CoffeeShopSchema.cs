@@ -1,3 +1,4 @@
+using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.GraphQL.Types;
@@ -94,9 +95,7 @@ public sealed class CoffeeShopQuery : ObjectGraphType
                 var caller = context.Caller().RequireSignedIn();
                 var id = context.GetArgument<int>("id");
                 var order = await context.Service<OrderingService>().GetAsync(id, context.CancellationToken);
-                return OrderingService.CanView(order, caller.UserId, caller.IsStaff)
-                    ? order
-                    : throw GraphQLErrors.FromDomain(Domain.Common.NotFoundException.For("Order", id))!;
+                return OrderingService.CanView(order, caller.UserId, caller.IsStaff) ? order : throw NotFoundException.For("Order", id);
             });
 
         Field<NonNullGraphType<ConnectionType<OrderType, EdgeType<OrderType>>>>("myOrders")

@@ -6,7 +6,8 @@
 #   eng/bench/run.sh                 prints the table; raw results in artifacts/bench/<time>/
 #
 # Environment: PEERS (default "fastapi-w1 ceiling"; "" for CoffeeShop alone), SHARED_BENCH (the harness
-# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…).
+# folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
+# ROUTE_SECONDS (default 10) for CoffeeShop's own routes, and ROUTES to pick them when there are no peers.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -60,7 +61,7 @@ trap - EXIT
 export BENCH_AUTH_HEADER="X-Api-Key: $key"
 
 # CoffeeShop's own routes that the shared harness does not load, measured with the same wrk settings.
-bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
+bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST, GRAPHQL the menu query through /graphql)
   local port=18190 pid
   dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-extra.log" 2>&1 &
   pid=$!
@@ -70,10 +71,12 @@ bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST)
     local target=http://127.0.0.1:$port$route script=() warm=3 name="GET $route"
     if [[ $route == ORDER ]]; then
       target=http://127.0.0.1:$port/api/v1/orders; script=(-s "$root/eng/bench/post-order.lua"); warm=20; name="POST /api/v1/orders"
+    elif [[ $route == GRAPHQL ]]; then
+      target=http://127.0.0.1:$port/graphql; script=(-s "$root/eng/bench/graphql-menu.lua"); warm=20; name="POST /graphql menuItems"
     fi
     local raw=$out/wrk$(echo "$route" | tr '/?=&' '____').txt
     wrk -t1 -c32 -d${warm}s --timeout 5s "${script[@]}" "$target" >/dev/null 2>&1 || true
-    wrk -t1 -c32 -d10s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
+    wrk -t1 -c32 -d${ROUTE_SECONDS:-10}s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
     awk -v name="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-12s %-26s %10s %8s %8s %7s\n", "coffeeshop", name, rps, p50, p99, bad+0}' \
       "$raw" | tee -a "$out/table.txt"
   done
@@ -95,9 +98,10 @@ if [[ -f $shared/run-peers.sh ]]; then
     EXTRA_NAME=coffeeshop EXTRA_CMD="dotnet $app/CoffeeShop.Web.dll" \
     bash "$shared/run-peers.sh" | tee "$out/table.txt" || true
   echo "== CoffeeShop routes the harness does not cover" >&2
-  bench_routes /api/v1/menu-items /menu/1
+  bench_routes /api/v1/menu-items GRAPHQL /menu/1
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
-  bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
+  # shellcheck disable=SC2086 # ROUTES is a list of routes
+  bench_routes ${ROUTES:-/coffee/hot /api/v1/menu-items GRAPHQL /menu /menu/1 ORDER}
 fi
 echo "results: $out" >&2
