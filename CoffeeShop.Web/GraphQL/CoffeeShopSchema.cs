@@ -5,7 +5,6 @@ using CoffeeShop.Web.GraphQL.Types;
 using CoffeeShop.Web.Observability;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 
 namespace CoffeeShop.Web.GraphQL;
 
@@ -50,7 +49,7 @@ public sealed class CoffeeShopQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ConnectionType<MenuItemType, EdgeType<MenuItemType>>>>("menuItems")
+        Field<NonNullGraphType<ConnectionGraphType<MenuItemType, MenuItem>>>("menuItems")
             .Description("The menu, in id order, a page at a time; filter by category and by a search of the title and description.")
             .Argument<CategoryType>("category")
             .Argument<StringGraphType>("search")
@@ -98,7 +97,7 @@ public sealed class CoffeeShopQuery : ObjectGraphType
                 return OrderingService.CanView(order, caller.UserId, caller.IsStaff) ? order : throw NotFoundException.For("Order", id);
             });
 
-        Field<NonNullGraphType<ConnectionType<OrderType, EdgeType<OrderType>>>>("myOrders")
+        Field<NonNullGraphType<ConnectionGraphType<OrderType, Order>>>("myOrders")
             .Description("The signed-in caller's own orders, newest first (an API key is not a person and owns none).")
             .Argument<IntGraphType>("first", "Page size, 1–100 (20 when left out).")
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
