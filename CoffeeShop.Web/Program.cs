@@ -19,6 +19,7 @@ builder.Services.AddCoffeeShopMonitoring(builder.Configuration);
 builder.Services.AddCoffeeShopWarmUp(builder.Configuration);
 builder.Services.AddCoffeeShopLiveUpdates(builder.Configuration);
 builder.AddCoffeeShopGrpc();
+builder.Services.AddCoffeeShopGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

@@ -17,6 +17,13 @@ public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotif
     public Task<MenuItem?> FindAsync(int id, CancellationToken cancellationToken) =>
         repository.FindAsync(id, cancellationToken);
 
+    /// <summary>The items with these ids (missing ones left out), in one read whatever the number of ids.</summary>
+    public Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return repository.FindManyAsync(ids, cancellationToken);
+    }
+
     public async Task<MenuItem> GetAsync(int id, CancellationToken cancellationToken) =>
         await repository.FindAsync(id, cancellationToken) ?? throw NotFoundException.For("Menu item", id);
 

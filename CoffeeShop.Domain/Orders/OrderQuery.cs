@@ -16,5 +16,11 @@ public sealed record OrderQuery
 
     public int PageSize { get; init; } = 20;
 
-    public int Skip => PagedResult.Skip(Page, PageSize);
+    /// <summary>
+    /// Where the page starts, counted from 0, for cursor paging (GraphQL's <c>after</c>); when null the page
+    /// starts at <see cref="Page"/>.
+    /// </summary>
+    public int? Offset { get; init; }
+
+    public int Skip => Offset ?? PagedResult.Skip(Page, PageSize);
 }

@@ -2,7 +2,10 @@ using CoffeeShop.Web.Grpc;
 
 namespace CoffeeShop.Web.ErrorHandling;
 
-/// <summary>Tells API requests (problem details on error) from page requests (friendly error pages).</summary>
+/// <summary>
+/// Tells API requests (bearer or API key, never the cookie; problem details on error) from page requests (cookie,
+/// friendly error pages). /graphql is an API: its errors are GraphQL responses (GraphQL/GraphQLProblemWriter).
+/// </summary>
 internal static class ApiRequests
 {
     /// <summary>API paths, and gRPC calls (which authenticate as the API does: bearer token or API key, never the cookie).</summary>
@@ -10,5 +13,6 @@ internal static class ApiRequests
 
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/coffee", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/coffee", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase);
 }

@@ -56,6 +56,7 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopHealth();
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
+        app.MapCoffeeShopGraphQL();
         app.MapControllers();
         app.MapCoffeeShopLiveUpdates();
         app.MapCoffeeShopGrpc();

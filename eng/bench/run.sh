@@ -9,6 +9,7 @@
 # folder, default ../shared/bench), and every BENCH_* variable of the harness (duration, connections…);
 # LIVE_WATCHERS (default 1000) for the live-updates measure; gRPC rows (h2load, Debian's nghttp2-client):
 # BENCH_GRPC_DURATION (seconds, default 10). BENCH_ONLY=live, redis or grpc runs only that measure.
+# ROUTE_SECONDS (default 10) for CoffeeShop's own routes, and ROUTES to pick them when there are no peers.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,7 +65,7 @@ trap - EXIT
 export BENCH_AUTH_HEADER="X-Api-Key: $key"
 
 # CoffeeShop's own routes that the shared harness does not load, measured with the same wrk settings.
-bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST; BENCH_LABEL names the target, default coffeeshop)
+bench_routes() {  # bench_routes ROUTE...  (ORDER: the order POST; GRAPHQL: the menu query through /graphql; BENCH_LABEL names the target)
   local port=18190 pid label=${BENCH_LABEL:-coffeeshop}
   dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-extra.log" 2>&1 &
   pid=$!
@@ -74,10 +75,12 @@ bench_routes() {  # bench_routes ROUTE...  (ORDER means the order POST; BENCH_LA
     local target=http://127.0.0.1:$port$route script=() warm=3 name="GET $route"
     if [[ $route == ORDER ]]; then
       target=http://127.0.0.1:$port/api/v1/orders; script=(-s "$root/eng/bench/post-order.lua"); warm=20; name="POST /api/v1/orders"
+    elif [[ $route == GRAPHQL ]]; then
+      target=http://127.0.0.1:$port/graphql; script=(-s "$root/eng/bench/graphql-menu.lua"); warm=20; name="POST /graphql menuItems"
     fi
     local raw=$out/wrk$(echo "$route" | tr '/?=&' '____').txt
     wrk -t1 -c32 -d${warm}s --timeout 5s "${script[@]}" "$target" >/dev/null 2>&1 || true
-    wrk -t1 -c32 -d10s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
+    wrk -t1 -c32 -d${ROUTE_SECONDS:-10}s --timeout 5s --latency "${script[@]}" "$target" > "$raw" 2>&1 || true
     awk -v name="$name" -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-16s %-26s %10s %8s %8s %7s\n", label, name, rps, p50, p99, bad+0}' \
       "$raw" | tee -a "$out/table.txt"
   done
@@ -171,7 +174,7 @@ if [[ -f $shared/run-peers.sh ]]; then
     EXTRA_NAME=coffeeshop EXTRA_CMD="dotnet $app/CoffeeShop.Web.dll" \
     bash "$shared/run-peers.sh" | tee "$out/table.txt" || true
   echo "== CoffeeShop routes the harness does not cover" >&2
-  bench_routes /api/v1/menu-items /menu/1
+  bench_routes /api/v1/menu-items GRAPHQL /menu/1
   echo "== CoffeeShop without and with Redis" >&2
   bench_redis
   echo "== CoffeeShop gRPC" >&2
@@ -180,7 +183,8 @@ if [[ -f $shared/run-peers.sh ]]; then
   bench_live
 else
   echo "== CoffeeShop alone ($shared not found: no peers to compare with)" >&2
-  bench_routes /coffee/hot /api/v1/menu-items /menu /menu/1 ORDER
+  # shellcheck disable=SC2086 # ROUTES is a list of routes
+  bench_routes ${ROUTES:-/coffee/hot /api/v1/menu-items GRAPHQL /menu /menu/1 ORDER}
   bench_redis
   bench_grpc
   bench_live

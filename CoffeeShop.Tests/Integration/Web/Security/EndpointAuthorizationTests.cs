@@ -112,6 +112,13 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         new("GET", "/openapi/{documentName}.json", Access.Anyone, "/openapi/v1.json"),
         new("GET", "/openapi.json", Access.Anyone, "/openapi.json"),
         new("GET", StaticAssets, Access.Anyone, "/css/site.css"),
+
+        // GraphQL: the endpoint is open; each field checks its caller (GraphQL*Tests), so a refused field is an
+        // error in a 200 response, not a 401 or 403.
+        new("POST", "/graphql", Access.Anyone, "/graphql", "application/json", "{\"query\":\"{ menuItem(id: 1) { id } }\"}"),
+        new("GET", "/graphql", Access.Anyone, "/graphql?query=%7B__typename%7D"),
+        new("GET", "/graphql/schema.graphql", Access.Anyone, "/graphql/schema.graphql"),
+        new("GET", "/graphql/ui", Access.Anyone, "/graphql/ui"),
     ];
 
     private readonly Dictionary<Caller, Session> _sessions = [];
@@ -199,7 +206,8 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         ArgumentNullException.ThrowIfNull(rule);
         using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var url = Fill(rule.Url);
-        var isApi = url.StartsWith("/api/", StringComparison.Ordinal) || url.StartsWith("/coffee/", StringComparison.Ordinal);
+        var isApi = url.StartsWith("/api/", StringComparison.Ordinal) || url.StartsWith("/coffee/", StringComparison.Ordinal)
+            || url.StartsWith("/graphql", StringComparison.Ordinal);
 
         foreach (var caller in Callers)
         {
