@@ -168,11 +168,7 @@ public class CoffeeShopWebFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = DefaultPassword)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var page = await client.GetHtmlAsync("/account/login");
-        using var response = await client.SubmitAsync(
-            page.Form("form[method='post']"),
-            new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password },
-            "/account/login");
+        using var response = await client.SignInAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             client.Dispose();

@@ -115,4 +115,12 @@ public static class HtmlPages
         var query = Microsoft.AspNetCore.Http.QueryString.Create(fields.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)));
         return client.GetAsync(target.Split('?')[0] + query);
     }
+
+    /// <summary>Opens <paramref name="pageUrl"/> and submits its form that posts to <paramref name="action"/> with <paramref name="changes"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string pageUrl, string action, IReadOnlyDictionary<string, string?> changes)
+    {
+        var page = await client.GetHtmlAsync(pageUrl);
+        return await client.SubmitAsync(page.Form($"form[action='{action}']"), changes, pageUrl);
+    }
 }

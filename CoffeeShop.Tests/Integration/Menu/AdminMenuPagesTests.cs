@@ -1,36 +1,35 @@
 using System.Net;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
+using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoffeeShop.Tests.Integration.Menu;
 
 /// <summary>The /admin/menu pages through real form posts: antiforgery token, cookie, redirects.</summary>
 [TestFixture]
-[Category("Integration")]
-public sealed class AdminMenuPagesTests
+public sealed class AdminMenuPagesTests : IntegrationTestBase
 {
-    private MenuWebFactory _factory = null!;
     private HttpClient _admin = null!;
 
     [OneTimeSetUp]
     public async Task OneTimeSetUp()
     {
-        _factory = new MenuWebFactory();
-        _admin = await _factory.CreateSignedInClientAsync();
+        _admin = await Factory.CreateSignedInClientAsync(await Factory.CreateUserAsync(AppRoles.Admin));
     }
 
     [OneTimeTearDown]
     public void OneTimeTearDown()
     {
         _admin.Dispose();
-        _factory.Dispose();
     }
 
     [Test]
     public async Task Index_ListsItemsOfBothCategoriesWithAToggleEach()
     {
-        var page = await MenuWebFactory.GetDocumentAsync(_admin, "/admin/menu");
+        var page = await _admin.GetHtmlAsync("/admin/menu");
 
         var rows = page.QuerySelectorAll("tbody tr");
         Assert.Multiple(() =>
@@ -43,7 +42,7 @@ public sealed class AdminMenuPagesTests
     [Test]
     public async Task Create_InvalidForm_ShowsEachMessageBesideItsField()
     {
-        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", new Dictionary<string, string>
+        using var response = await _admin.PostFormAsync("/admin/menu/new", "/admin/menu/new", new Dictionary<string, string?>
         {
             ["Title"] = "",
             ["Category"] = "1",
@@ -53,7 +52,7 @@ public sealed class AdminMenuPagesTests
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var page = await MenuWebFactory.ParseAsync(response);
+        var page = await response.ReadHtmlAsync();
         Assert.Multiple(() =>
         {
             Assert.That(MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
@@ -66,38 +65,38 @@ public sealed class AdminMenuPagesTests
     [Test]
     public async Task Create_DuplicateTitle_ShowsTheConflictBesideTitle()
     {
-        await _factory.AddItemAsync("Admin Duplicate");
+        await Factory.AddMenuItemAsync("Admin Duplicate");
 
-        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", Form("Admin Duplicate"));
+        using var response = await _admin.PostFormAsync("/admin/menu/new", "/admin/menu/new", Form("Admin Duplicate"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(MessageFor(await MenuWebFactory.ParseAsync(response), "Title"), Does.Contain("already exists"));
+        Assert.That(MessageFor(await response.ReadHtmlAsync(), "Title"), Does.Contain("already exists"));
     }
 
     [Test]
     public async Task Create_ValidForm_RedirectsToTheListWithAConfirmation()
     {
-        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu/new", "/admin/menu/new", Form("Admin Created"));
+        using var response = await _admin.PostFormAsync("/admin/menu/new", "/admin/menu/new", Form("Admin Created"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo("/admin/menu"));
-        var list = await MenuWebFactory.GetDocumentAsync(_admin, "/admin/menu");
+        var list = await _admin.GetHtmlAsync("/admin/menu");
         Assert.That(list.QuerySelector("[data-testid=flash]")?.TextContent, Does.Contain("Admin Created"));
     }
 
     [Test]
     public async Task Edit_StaleVersion_ShowsTheConcurrencyMessageAndTheCurrentValues()
     {
-        var item = await _factory.AddItemAsync("Admin Stale Edit", price: 3.10m);
+        var item = await Factory.AddMenuItemAsync("Admin Stale Edit", price: 3.10m);
         var editUrl = $"/admin/menu/{item.Id}/edit";
         var form = Form("Admin Stale Edit Mine");
         form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ChangeBehindTheFormAsync(item.Id, 5.55m);
 
-        using var response = await MenuWebFactory.PostFormAsync(_admin, editUrl, editUrl, form);
+        using var response = await _admin.PostFormAsync(editUrl, editUrl, form);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var page = await MenuWebFactory.ParseAsync(response);
+        var page = await response.ReadHtmlAsync();
         Assert.Multiple(() =>
         {
             Assert.That(page.QuerySelector("[data-testid=form-error]")?.TextContent.Trim(), Is.EqualTo(AdminMenuController.ConcurrencyMessage));
@@ -110,15 +109,15 @@ public sealed class AdminMenuPagesTests
     [Test]
     public async Task Edit_CurrentVersion_SavesAndRedirects()
     {
-        var item = await _factory.AddItemAsync("Admin Edit");
+        var item = await Factory.AddMenuItemAsync("Admin Edit");
         var editUrl = $"/admin/menu/{item.Id}/edit";
         var form = Form("Admin Edited", price: "4.20");
         form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        using var response = await MenuWebFactory.PostFormAsync(_admin, editUrl, editUrl, form);
+        using var response = await _admin.PostFormAsync(editUrl, editUrl, form);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        var saved = await _factory.FindItemAsync(item.Id);
+        var saved = await Factory.FindMenuItemAsync(item.Id);
         Assert.Multiple(() =>
         {
             Assert.That(saved!.Title, Is.EqualTo("Admin Edited"));
@@ -130,33 +129,33 @@ public sealed class AdminMenuPagesTests
     [Test]
     public async Task SetAvailability_MarksTheItemUnavailable()
     {
-        var item = await _factory.AddItemAsync("Admin Toggle");
+        var item = await Factory.AddMenuItemAsync("Admin Toggle");
 
-        using var response = await MenuWebFactory.PostFormAsync(_admin, "/admin/menu", $"/admin/menu/{item.Id}/availability", new Dictionary<string, string>
+        using var response = await _admin.PostFormAsync("/admin/menu", $"/admin/menu/{item.Id}/availability", new Dictionary<string, string?>
         {
             ["isAvailable"] = "false",
             ["version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That((await _factory.FindItemAsync(item.Id))!.IsAvailable, Is.False);
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.IsAvailable, Is.False);
     }
 
     [Test]
     public async Task Delete_ConfirmThenPost_RemovesTheItem()
     {
-        var item = await _factory.AddItemAsync("Admin Delete");
+        var item = await Factory.AddMenuItemAsync("Admin Delete");
         var url = $"/admin/menu/{item.Id}/delete";
-        var confirm = await MenuWebFactory.GetDocumentAsync(_admin, url);
+        var confirm = await _admin.GetHtmlAsync(url);
         Assert.That(confirm.QuerySelector("h1")?.TextContent.Trim(), Is.EqualTo("Delete Admin Delete?"));
 
-        using var response = await MenuWebFactory.PostFormAsync(_admin, url, url, new Dictionary<string, string>
+        using var response = await _admin.PostFormAsync(url, url, new Dictionary<string, string?>
         {
             ["version"] = confirm.QuerySelector("input[name=version]")!.GetAttribute("value")!,
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await _factory.FindItemAsync(item.Id), Is.Null);
+        Assert.That(await Factory.FindMenuItemAsync(item.Id), Is.Null);
     }
 
     [Test]
@@ -171,21 +170,21 @@ public sealed class AdminMenuPagesTests
     [Test]
     public async Task Index_Customer_GetsTheFriendly403Page()
     {
-        using var customer = await _factory.CreateSignedInClientAsync(MenuWebFactory.CustomerEmail);
+        using var customer = await Factory.CreateSignedInClientAsync(await Factory.CreateUserAsync(AppRoles.Customer));
 
         using var response = await customer.GetAsync("/admin/menu");
         Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/account/access-denied"));
         using var denied = await customer.GetAsync(response.Headers.Location);
 
         Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var page = await MenuWebFactory.ParseAsync(denied);
+        var page = await denied.ReadHtmlAsync();
         Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("That page isn't for you"));
     }
 
     [Test]
     public async Task Index_Anonymous_IsRedirectedToSignIn()
     {
-        using var anonymous = _factory.CreateBrowserClient();
+        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
         using var response = await anonymous.GetAsync("/admin/menu");
 
@@ -193,7 +192,7 @@ public sealed class AdminMenuPagesTests
         Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/account/login"));
     }
 
-    private static Dictionary<string, string> Form(string title, string price = "3.90") => new()
+    private static Dictionary<string, string?> Form(string title, string price = "3.90") => new()
     {
         ["Title"] = title,
         ["Category"] = "Hot",
@@ -210,7 +209,7 @@ public sealed class AdminMenuPagesTests
     /// <summary>Another admin's change, made while this form was open.</summary>
     private async Task ChangeBehindTheFormAsync(int id, decimal price)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var menu = scope.ServiceProvider.GetRequiredService<MenuService>();
         var item = await menu.GetAsync(id, CancellationToken.None);
         await menu.ReplaceAsync(id, item.Details with { Price = price }, item.Version, CancellationToken.None);

@@ -3,29 +3,27 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Tests.Integration.Menu;
 
 /// <summary>The compatible writes on /coffee/{category}: json-server's statuses and shapes, problem details on errors.</summary>
 [TestFixture]
-[Category("Integration")]
-public sealed class CoffeeApiWriteTests
+public sealed class CoffeeApiWriteTests : IntegrationTestBase
 {
-    private MenuWebFactory _factory = null!;
     private HttpClient _admin = null!;
 
     [OneTimeSetUp]
     public async Task OneTimeSetUp()
     {
-        _factory = new MenuWebFactory();
-        _admin = await _factory.CreateBearerClientAsync();
+        _admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
     }
 
     [OneTimeTearDown]
     public void OneTimeTearDown()
     {
         _admin.Dispose();
-        _factory.Dispose();
     }
 
     [Test]
@@ -50,7 +48,7 @@ public sealed class CoffeeApiWriteTests
         using var response = await _admin.PostAsync("/coffee/hot", Json(Coffee("Default Price Drink")));
         var id = (int)(await Body(response))["id"]!;
 
-        var item = await _factory.FindItemAsync(id);
+        var item = await Factory.FindMenuItemAsync(id);
 
         Assert.Multiple(() =>
         {
@@ -90,7 +88,7 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Post_DuplicateTitleInTheCategory_Returns409()
     {
-        await _factory.AddItemAsync("Duplicate Compat");
+        await Factory.AddMenuItemAsync("Duplicate Compat");
 
         using var response = await _admin.PostAsync("/coffee/hot", Json(Coffee("Duplicate Compat")));
 
@@ -109,7 +107,7 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Post_Anonymous_Returns401()
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
 
         using var response = await anonymous.PostAsync("/coffee/hot", Json(Coffee("Anonymous Drink")));
 
@@ -119,7 +117,7 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Post_CustomerToken_Returns403()
     {
-        using var customer = await _factory.CreateBearerClientAsync(MenuWebFactory.CustomerEmail);
+        using var customer = await Factory.CreateClientAsAsync(AppRoles.Customer);
 
         using var response = await customer.PostAsync("/coffee/hot", Json(Coffee("Customer Drink")));
 
@@ -129,14 +127,14 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Put_AllFourFields_Returns200AndKeepsPriceAndAvailability()
     {
-        var item = await _factory.AddItemAsync("Put Compat", price: 4.40m);
+        var item = await Factory.AddMenuItemAsync("Put Compat", price: 4.40m);
         var body = Coffee("Put Compat Renamed");
         body["price"] = 99;
 
         using var response = await _admin.PutAsync($"/coffee/hot/{item.Id}", Json(body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var saved = await _factory.FindItemAsync(item.Id);
+        var saved = await Factory.FindMenuItemAsync(item.Id);
         Assert.Multiple(() =>
         {
             Assert.That(saved!.Title, Is.EqualTo("Put Compat Renamed"));
@@ -148,7 +146,7 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Put_FieldMissing_Returns400NamingItAndChangesNothing()
     {
-        var item = await _factory.AddItemAsync("Put Missing Compat");
+        var item = await Factory.AddMenuItemAsync("Put Missing Compat");
         var body = Coffee("Put Missing Compat Renamed");
         body.Remove("description");
 
@@ -156,14 +154,14 @@ public sealed class CoffeeApiWriteTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(Errors(await Body(response)), Does.ContainKey("description"));
-        Assert.That((await _factory.FindItemAsync(item.Id))!.Title, Is.EqualTo("Put Missing Compat"));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Title, Is.EqualTo("Put Missing Compat"));
     }
 
     [TestCase("application/json")]
     [TestCase("application/merge-patch+json")]
     public async Task Patch_OneField_Returns200AndMergesIt(string mediaType)
     {
-        var item = await _factory.AddItemAsync("Patch Compat " + mediaType);
+        var item = await Factory.AddMenuItemAsync("Patch Compat " + mediaType);
 
         using var response = await _admin.PatchAsync(
             $"/coffee/hot/{item.Id}", Json(new JsonObject { ["description"] = "Patched.", ["unknown"] = 1 }, mediaType));
@@ -180,7 +178,7 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Patch_NoKnownField_Returns400()
     {
-        var item = await _factory.AddItemAsync("Patch Nothing Compat");
+        var item = await Factory.AddMenuItemAsync("Patch Nothing Compat");
 
         using var response = await _admin.PatchAsync($"/coffee/hot/{item.Id}", Json(new JsonObject { ["price"] = 1 }));
 
@@ -190,24 +188,24 @@ public sealed class CoffeeApiWriteTests
     [Test]
     public async Task Delete_Returns200WithAnEmptyObjectAndRemovesTheItem()
     {
-        var item = await _factory.AddItemAsync("Delete Compat");
+        var item = await Factory.AddMenuItemAsync("Delete Compat");
 
         using var response = await _admin.DeleteAsync($"/coffee/hot/{item.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{}"));
-        Assert.That(await _factory.FindItemAsync(item.Id), Is.Null);
+        Assert.That(await Factory.FindMenuItemAsync(item.Id), Is.Null);
     }
 
     [Test]
     public async Task Delete_IdOfTheOtherCategory_Returns404AndKeepsTheItem()
     {
-        var item = await _factory.AddItemAsync("Delete Wrong Category Compat");
+        var item = await Factory.AddMenuItemAsync("Delete Wrong Category Compat");
 
         using var response = await _admin.DeleteAsync($"/coffee/iced/{item.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await _factory.FindItemAsync(item.Id), Is.Not.Null);
+        Assert.That(await Factory.FindMenuItemAsync(item.Id), Is.Not.Null);
     }
 
     [TestCase("PUT", "/coffee/hot/99999")]

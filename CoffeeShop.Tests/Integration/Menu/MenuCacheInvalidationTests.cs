@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoffeeShop.Data;
+using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,19 +11,16 @@ namespace CoffeeShop.Tests.Integration.Menu;
 
 /// <summary>Anonymous menu GETs come from the output cache, and a write through the API empties it at once.</summary>
 [TestFixture]
-[Category("Integration")]
-public sealed class MenuCacheInvalidationTests
+public sealed class MenuCacheInvalidationTests : IntegrationTestBase
 {
-    private MenuWebFactory _factory = null!;
     private HttpClient _admin = null!;
     private HttpClient _anonymous = null!;
 
     [OneTimeSetUp]
     public async Task OneTimeSetUp()
     {
-        _factory = new MenuWebFactory();
-        _admin = await _factory.CreateBearerClientAsync();
-        _anonymous = _factory.CreateClient();
+        _admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
+        _anonymous = Factory.CreateClient();
     }
 
     [OneTimeTearDown]
@@ -29,7 +28,6 @@ public sealed class MenuCacheInvalidationTests
     {
         _anonymous.Dispose();
         _admin.Dispose();
-        _factory.Dispose();
     }
 
     [TestCase("/coffee/hot")]
@@ -38,7 +36,7 @@ public sealed class MenuCacheInvalidationTests
     [TestCase("/menu?category=hot")]
     public async Task Get_AfterAWrite_ShowsTheChange(string route)
     {
-        var item = await _factory.AddItemAsync("Cached " + route.GetHashCode(StringComparison.Ordinal));
+        var item = await Factory.AddMenuItemAsync("Cached " + route.GetHashCode(StringComparison.Ordinal));
         var url = route.Replace("{id}", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.That(await GetTextAsync(url), Does.Contain(item.Title), "the first GET fills the cache");
 
@@ -54,12 +52,12 @@ public sealed class MenuCacheInvalidationTests
     [Test]
     public async Task Get_AfterAChangeBehindTheServicesBack_StillServesTheCachedCopy()
     {
-        var item = await _factory.AddItemAsync("Cache Proof");
+        var item = await Factory.AddMenuItemAsync("Cache Proof");
         var url = $"/api/v1/menu-items/{item.Id}";
         await GetTextAsync(url);
 
         // Straight to the database: no service call, so nothing evicts the cached response.
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoffeeShopDbContext>();
             await db.Database.ExecuteSqlAsync($"UPDATE MenuItems SET Title = 'Sneaky' WHERE Id = {item.Id}");

@@ -4,32 +4,29 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Web.Security;
 
 namespace CoffeeShop.Tests.Integration.Menu;
 
 /// <summary>The versioned API's writes: full replace, both patch formats, If-Match and If-None-Match, media types.</summary>
 [TestFixture]
-[Category("Integration")]
-public sealed class MenuItemsApiWriteTests
+public sealed class MenuItemsApiWriteTests : IntegrationTestBase
 {
     private const string MergePatch = "application/merge-patch+json";
     private const string JsonPatch = "application/json-patch+json";
-
-    private MenuWebFactory _factory = null!;
     private HttpClient _admin = null!;
 
     [OneTimeSetUp]
     public async Task OneTimeSetUp()
     {
-        _factory = new MenuWebFactory();
-        _admin = await _factory.CreateBearerClientAsync();
+        _admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
     }
 
     [OneTimeTearDown]
     public void OneTimeTearDown()
     {
         _admin.Dispose();
-        _factory.Dispose();
     }
 
     [TestCase("title")]
@@ -37,7 +34,7 @@ public sealed class MenuItemsApiWriteTests
     [TestCase("isAvailable")]
     public async Task Put_FieldMissing_Returns400WithThatFieldInErrors(string field)
     {
-        var item = await _factory.AddItemAsync("Put Missing " + field);
+        var item = await Factory.AddMenuItemAsync("Put Missing " + field);
         var body = FullBody(item.Title);
         body.Remove(field);
 
@@ -51,13 +48,13 @@ public sealed class MenuItemsApiWriteTests
     [Test]
     public async Task MergePatch_ChangesOnlyTheFieldsSent()
     {
-        var item = await _factory.AddItemAsync("Merge Patch Happy", price: 3.80m);
+        var item = await Factory.AddMenuItemAsync("Merge Patch Happy", price: 3.80m);
 
         using var response = await _admin.PatchAsync(
             $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["price"] = 4.25m }, MergePatch));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var saved = await _factory.FindItemAsync(item.Id);
+        var saved = await Factory.FindMenuItemAsync(item.Id);
         Assert.Multiple(() =>
         {
             Assert.That(saved!.Price, Is.EqualTo(4.25m));
@@ -69,25 +66,25 @@ public sealed class MenuItemsApiWriteTests
     [Test]
     public async Task JsonPatch_ReplaceOperation_ChangesTheField()
     {
-        var item = await _factory.AddItemAsync("Json Patch Happy");
+        var item = await Factory.AddMenuItemAsync("Json Patch Happy");
         var operations = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/title", ["value"] = "Json Patch Renamed" });
 
         using var response = await _admin.PatchAsync($"/api/v1/menu-items/{item.Id}", Content(operations, JsonPatch));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await _factory.FindItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Renamed"));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Renamed"));
     }
 
     [Test]
     public async Task MergePatch_BreakingAnInvariant_Returns400AndLeavesTheItemUnchanged()
     {
-        var item = await _factory.AddItemAsync("Merge Patch Price Zero", price: 3.80m);
+        var item = await Factory.AddMenuItemAsync("Merge Patch Price Zero", price: 3.80m);
 
         using var response = await _admin.PatchAsync(
             $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["price"] = 0 }, MergePatch));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var saved = await _factory.FindItemAsync(item.Id);
+        var saved = await Factory.FindMenuItemAsync(item.Id);
         Assert.Multiple(() =>
         {
             Assert.That(saved!.Price, Is.EqualTo(3.80m));
@@ -98,13 +95,13 @@ public sealed class MenuItemsApiWriteTests
     [Test]
     public async Task JsonPatch_EmptyTitle_Returns400AndLeavesTheItemUnchanged()
     {
-        var item = await _factory.AddItemAsync("Json Patch Empty Title");
+        var item = await Factory.AddMenuItemAsync("Json Patch Empty Title");
         var operations = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/title", ["value"] = "" });
 
         using var response = await _admin.PatchAsync($"/api/v1/menu-items/{item.Id}", Content(operations, JsonPatch));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await _factory.FindItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Empty Title"));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Empty Title"));
     }
 
     [TestCase("PUT")]
@@ -112,7 +109,7 @@ public sealed class MenuItemsApiWriteTests
     [TestCase("PATCH")]
     public async Task Write_WrongContentType_Returns415(string method)
     {
-        var item = await _factory.AddItemAsync("Wrong Media Type " + method);
+        var item = await Factory.AddMenuItemAsync("Wrong Media Type " + method);
         var url = method == "POST" ? "/api/v1/menu-items" : $"/api/v1/menu-items/{item.Id}";
         using var request = new HttpRequestMessage(new HttpMethod(method), url)
         {
@@ -129,7 +126,7 @@ public sealed class MenuItemsApiWriteTests
     [TestCase("DELETE")]
     public async Task Write_StaleIfMatch_Returns412AndChangesNothing(string method)
     {
-        var item = await _factory.AddItemAsync("Stale If-Match " + method);
+        var item = await Factory.AddMenuItemAsync("Stale If-Match " + method);
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/menu-items/{item.Id}")
         {
             Content = method switch
@@ -144,14 +141,14 @@ public sealed class MenuItemsApiWriteTests
         using var response = await _admin.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
-        Assert.That((await _factory.FindItemAsync(item.Id))?.Title, Is.EqualTo(item.Title));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))?.Title, Is.EqualTo(item.Title));
     }
 
     [Test]
     public async Task Get_MatchingIfNoneMatch_Returns304()
     {
-        var item = await _factory.AddItemAsync("If-None-Match Item");
-        using var anonymous = _factory.CreateClient();
+        var item = await Factory.AddMenuItemAsync("If-None-Match Item");
+        using var anonymous = Factory.CreateClient();
         using var first = await anonymous.GetAsync($"/api/v1/menu-items/{item.Id}");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/menu-items/{item.Id}");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
@@ -164,7 +161,7 @@ public sealed class MenuItemsApiWriteTests
     [Test]
     public async Task MergePatch_TwentyInParallelWithTheSameIfMatch_OneSucceedsAndNineteenGet412()
     {
-        var item = await _factory.AddItemAsync("Parallel Patch", price: 3.00m);
+        var item = await Factory.AddMenuItemAsync("Parallel Patch", price: 3.00m);
         var etag = new EntityTagHeaderValue($"\"{item.Version}\"");
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(async n =>
@@ -183,7 +180,7 @@ public sealed class MenuItemsApiWriteTests
             Assert.That(responses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1));
             Assert.That(responses.Count(s => s == HttpStatusCode.PreconditionFailed), Is.EqualTo(19));
         });
-        Assert.That((await _factory.FindItemAsync(item.Id))!.Version, Is.EqualTo(item.Version + 1));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Version, Is.EqualTo(item.Version + 1));
     }
 
     private static JsonObject FullBody(string title) => new()

@@ -2,6 +2,7 @@ using CoffeeShop.Data;
 using CoffeeShop.Data.Providers;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,7 +11,7 @@ namespace CoffeeShop.Tests.Unit.Data.Configurations;
 
 /// <summary>Checks the order model on both providers without a database: building it is enough to validate it.</summary>
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class OrderConfigurationTests
 {
     private static IEnumerable<TestCaseData> Providers()

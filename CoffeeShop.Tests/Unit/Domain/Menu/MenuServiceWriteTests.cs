@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
 using Moq;
 using static CoffeeShop.Tests.Unit.Domain.Menu.MenuWriteTestData;
 
@@ -7,7 +8,7 @@ namespace CoffeeShop.Tests.Unit.Domain.Menu;
 
 /// <summary>MenuService's write rules: duplicate titles, stale versions, and telling the notifier after each save.</summary>
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class MenuServiceWriteTests
 {
     private Mock<IMenuItemRepository> _repository = null!;

@@ -1,11 +1,12 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Tests.TestSupport;
 using static CoffeeShop.Tests.Unit.Domain.Orders.OrderTestData;
 
 namespace CoffeeShop.Tests.Unit.Domain.Orders;
 
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class OrderTests
 {
     private static readonly DateTimeOffset Later = PlacedAt.AddMinutes(5);

@@ -1,13 +1,14 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Tests.TestSupport;
 using Moq;
 using static CoffeeShop.Tests.Unit.Domain.Orders.OrderTestData;
 
 namespace CoffeeShop.Tests.Unit.Domain.Orders;
 
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class OrderingServiceTests
 {
     private const string GeneratedCode = "generated-code-0123456";

@@ -1,10 +1,11 @@
 using System.Buffers.Text;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Tests.TestSupport;
 
 namespace CoffeeShop.Tests.Unit.Domain.Orders;
 
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class RandomOrderCodeGeneratorTests
 {
     private const int Count = 1000;

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Admin;
@@ -14,7 +15,7 @@ namespace CoffeeShop.Tests.Unit.Web.Controllers;
 
 /// <summary>AdminMenuController's results, with a real MenuService over mocked repository and notifier.</summary>
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class AdminMenuControllerTests
 {
     private static readonly IMapper Mapper = new MapperConfiguration(c => c.AddProfile<MenuProfile>()).CreateMapper();

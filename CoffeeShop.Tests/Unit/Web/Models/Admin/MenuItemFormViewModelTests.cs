@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AutoMapper;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Models.Admin;
 using static CoffeeShop.Tests.Unit.Domain.Menu.MenuWriteTestData;
@@ -10,7 +11,7 @@ namespace CoffeeShop.Tests.Unit.Web.Models.Admin;
 
 /// <summary>The admin form: mapped from an item, validated at the edge, turned back into the domain's details.</summary>
 [TestFixture]
-[Category("Unit")]
+[Category(TestCategories.Unit)]
 public sealed class MenuItemFormViewModelTests
 {
     private static readonly IMapper Mapper = new MapperConfiguration(c => c.AddProfile<MenuProfile>()).CreateMapper();
