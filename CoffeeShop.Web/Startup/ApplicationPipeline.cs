@@ -1,4 +1,5 @@
 using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ internal static class ApplicationPipeline
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<RequestBodyPipeMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
         app.UseMiddleware<SecurityEventLoggingMiddleware>();
