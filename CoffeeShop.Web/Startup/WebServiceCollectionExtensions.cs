@@ -8,6 +8,7 @@ using CoffeeShop.Web.Models.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoffeeShop.Web.Startup;
@@ -33,6 +34,7 @@ internal static class WebServiceCollectionExtensions
                 json.SupportedMediaTypes.Add(MediaTypes.MergePatch);
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        services.AddCoffeeShopMediaTypeRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Every problem carries the trace id that the request log line carries, and nothing internal.
@@ -55,5 +57,18 @@ internal static class WebServiceCollectionExtensions
         services.AddMenuOutputCache();
         services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
+    }
+
+    /// <summary>Routing by Content-Type with <see cref="MediaTypeMatcherPolicy"/> instead of the framework's policy.</summary>
+    private static void AddCoffeeShopMediaTypeRouting(this IServiceCollection services)
+    {
+        var framework = services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList();
+        if (framework.Count != 1)
+        {
+            throw new InvalidOperationException("Routing's Content-Type policy was not found where expected; MediaTypeMatcherPolicy must replace it.");
+        }
+
+        services.Remove(framework[0]);
+        services.AddSingleton<MatcherPolicy, MediaTypeMatcherPolicy>();
     }
 }
