@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using CoffeeShop.Web.Caching;
+using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
@@ -33,7 +34,11 @@ internal static class WebServiceCollectionExtensions
                 json.SupportedMediaTypes.Add(MediaTypes.JsonPatch);
                 json.SupportedMediaTypes.Add(MediaTypes.MergePatch);
             })
-            .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+                RequestJson.AddTo(o.JsonSerializerOptions);
+            });
         services.AddCoffeeShopMediaTypeRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

@@ -124,6 +124,11 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
             throw new RequestValidationException("body", "A JSON Patch must hold at least one operation.");
         }
 
+        foreach (var operation in patch.Operations)
+        {
+            RequestJson.RequireWellFormed(operation.value, operation.path ?? "body");
+        }
+
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
         var request = MenuItemRequest.From(item);
         var errors = new Dictionary<string, string[]>();
