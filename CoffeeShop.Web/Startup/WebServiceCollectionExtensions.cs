@@ -28,6 +28,7 @@ internal static class WebServiceCollectionExtensions
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new ProblemDetailsContentTypeFilter());
                 o.Conventions.Add(new HeadLikeGetConvention());
+                o.Conventions.Add(new ApiResponseConvention());
                 // Validation errors name fields as clients wrote them (customerName, lines[0].quantity).
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
                 var json = o.InputFormatters.OfType<SystemTextJsonInputFormatter>().First();

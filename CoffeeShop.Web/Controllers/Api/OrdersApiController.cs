@@ -31,9 +31,6 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [HttpPost]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypes.Problem)]
     public async Task<ActionResult<OrderResponse>> Place(
         CreateOrderRequest request,
@@ -73,8 +70,6 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     /// <summary>Lists orders, newest first: your own, or every order for staff. Filter by status; paged.</summary>
     [HttpGet]
     [ProducesResponseType<PagedResponse<OrderResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     public async Task<PagedResponse<OrderResponse>> List([FromQuery] OrderListRequest request, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
@@ -91,8 +86,6 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     /// <summary>Gets an order: its customer's or, for staff, any.</summary>
     [HttpGet("{id:int}")]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ActionResult<OrderResponse>> Get(int id, CancellationToken cancellationToken)
     {
         var order = await ordering.GetAsync(id, cancellationToken);
@@ -104,8 +97,6 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     /// <summary>Cancels an order: a customer while it is Pending, staff while Pending or Preparing.</summary>
     [HttpPost("{id:int}/cancel")]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<OrderResponse> Cancel(int id, CancellationToken cancellationToken)
     {
@@ -118,10 +109,6 @@ public sealed class OrdersApiController(OrderingService ordering, IMapper mapper
     [Authorize(Roles = AppRoles.Staff)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<OrderResponse> Move(int id, OrderStatusRequest request, CancellationToken cancellationToken) =>
         ToResponse(await ordering.MoveAsync(id, request.ToStatus(), cancellationToken));
