@@ -113,6 +113,11 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
             throw new RequestValidationException("body", "A JSON Patch must hold at least one operation.");
         }
 
+        if (patch.Operations.IndexOf(null!) is var missing and >= 0)
+        {
+            throw new RequestValidationException($"[{missing}]", "Each operation must be an object with op and path.");
+        }
+
         foreach (var operation in patch.Operations)
         {
             RequestJson.RequireWellFormed(operation.value, operation.path ?? "body");
