@@ -65,6 +65,34 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(marker).IgnoreCase);
     }
 
+    [TestCase("/redoc/index.html", "/redoc/index.js")]
+    [TestCase("/docs/index.html", "/docs/index.js")]
+    public async Task DocumentationPage_HtmlAndConfig_NameNoOtherHost(string page, string config)
+    {
+        using var client = Factory.CreateClient();
+        var html = await client.GetStringAsync(page);
+        var script = await client.GetStringAsync(config);
+
+        // Comments in the UI's script cite their sources; only code can make the browser fetch.
+        var code = System.Text.RegularExpressions.Regex.Replace(script, @"/\*.*?\*/|^\s*//.*$", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.Multiline);
+        var urls = System.Text.RegularExpressions.Regex.Matches(html + code, @"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s""'<>)]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Select(m => m.Value);
+
+        Assert.That(urls, Is.Empty, "the page and its configuration load nothing from another host");
+    }
+
+    [TestCase("/redoc/index.html")]
+    [TestCase("/docs/index.html")]
+    public async Task DocumentationPage_Csp_AllowsNoOtherHost(string page)
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(page);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.That(csp.Split(';').SelectMany(d => d.Trim().Split(' ').Skip(1)), Has.None.Contains("http").And.None.Contains("*").And.None.Contains("."), csp);
+    }
+
     [Test]
     public async Task OpenApiDocument_DescribesBothSecuritySchemesAndWhichOperationsNeedThem()
     {
