@@ -22,6 +22,7 @@ internal static partial class ApiDocumentation
             });
             options.AddDocumentTransformer<SecuritySchemesTransformer>();
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
+            options.AddDocumentTransformer<OpenApiRequestBodyTransformer>();
             options.AddSchemaTransformer<JsonObjectBodySchemaTransformer>();
             options.CreateSchemaReferenceId = JsonObjectBodySchemaTransformer.ReferenceId;
 

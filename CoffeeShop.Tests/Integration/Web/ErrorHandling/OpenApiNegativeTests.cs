@@ -128,12 +128,21 @@ public sealed class OpenApiNegativeTests
             yield return ("header 10 KB", new BadRequest(operation.Method, url, "application/json", "{}", new() { [header] = new string('k', 10_000) }));
         }
 
-        if (operation.MediaType is not { } mediaType)
+        foreach (var mediaType in operation.MediaTypes)
         {
-            yield break;
+            var suffix = operation.MediaTypes.Count > 1 ? $" as {mediaType}" : string.Empty;
+            foreach (var (name, request) in BodyCatalogue(operation, document, mediaType))
+            {
+                yield return (name + suffix, request);
+            }
         }
+    }
 
-        var properties = operation.BodyProperties(document);
+    /// <summary>The bodies of the catalogue, for one media type the operation takes.</summary>
+    private static IEnumerable<(string Name, BadRequest Request)> BodyCatalogue(Operation operation, JsonElement document, string mediaType)
+    {
+        var url = operation.Url(null);
+        var properties = operation.BodyProperties(document, mediaType);
         yield return ("no Content-Type", new BadRequest(operation.Method, url, null, "{}"));
         yield return ("wrong Content-Type", new BadRequest(operation.Method, url, "text/plain", "{}"));
         yield return ("form Content-Type", new BadRequest(operation.Method, url, "application/x-www-form-urlencoded", "a=1"));
@@ -251,10 +260,10 @@ public sealed class OpenApiNegativeTests
 
         public string? Header => Parameters("header").FirstOrDefault();
 
-        /// <summary>The first concrete media type the body is documented in, or null when the operation takes none.</summary>
-        public string? MediaType => Definition.TryGetProperty("requestBody", out var body)
-            ? body.GetProperty("content").EnumerateObject().Select(c => c.Name).FirstOrDefault(n => !n.Contains('*', StringComparison.Ordinal))
-            : null;
+        /// <summary>The concrete media types the body is documented in; none when the operation takes no body.</summary>
+        public IReadOnlyList<string> MediaTypes => Definition.TryGetProperty("requestBody", out var body)
+            ? [.. body.GetProperty("content").EnumerateObject().Select(c => c.Name).Where(n => !n.Contains('*', StringComparison.Ordinal))]
+            : [];
 
         public static IEnumerable<Operation> AllIn(JsonElement document) =>
             document.GetProperty("paths").EnumerateObject()
@@ -270,9 +279,9 @@ public sealed class OpenApiNegativeTests
         }
 
         /// <summary>The body's top-level properties and their JSON kinds, from its schema (a reference resolved).</summary>
-        public IReadOnlyList<(string Name, string Kind)> BodyProperties(JsonElement document)
+        public IReadOnlyList<(string Name, string Kind)> BodyProperties(JsonElement document, string mediaType)
         {
-            var schema = Definition.GetProperty("requestBody").GetProperty("content").GetProperty(MediaType!).GetProperty("schema");
+            var schema = Definition.GetProperty("requestBody").GetProperty("content").GetProperty(mediaType).GetProperty("schema");
             schema = Resolve(schema, document);
             if (!schema.TryGetProperty("properties", out var properties))
             {

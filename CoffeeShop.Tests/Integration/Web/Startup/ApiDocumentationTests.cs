@@ -190,6 +190,19 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         }
     }
 
+    [TestCase("patch /api/v1/menu-items/{id}", "application/merge-patch+json", "application/json-patch+json")]
+    [TestCase("patch /coffee/{category}/{id}", "application/json", "application/merge-patch+json")]
+    [TestCase("post /api/v1/orders", "application/json")]
+    [TestCase("post /api/v1/auth/token", "application/json")]
+    public async Task OpenApiDocument_RequestBody_ListsExactlyTheMediaTypesTheEndpointsTake(string operation, params string[] mediaTypes)
+    {
+        var operations = Operations(await Client.GetFromJsonAsync<JsonElement>("/openapi.json"));
+
+        var listed = operations[operation].GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name);
+
+        Assert.That(listed, Is.EquivalentTo(mediaTypes));
+    }
+
     private static Dictionary<string, JsonElement> Operations(JsonElement document) =>
         document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", operation.Value)))
