@@ -11,6 +11,7 @@ internal static class ApplicationPipeline
 {
     public static WebApplication UseCoffeeShopPipeline(this WebApplication app)
     {
+        EnsureOneContentTypePolicy(app.Services);
         app.UseCoffeeShopForwardedHeaders();
 
         // Outermost, so each request is logged once, with the status the client finally got.
@@ -62,6 +63,20 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopApiDocument();
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>
+    /// Fails start-up when routing's own Content-Type policy is registered again beside <see cref="MediaTypeMatcherPolicy"/>
+    /// (an AddRouting, AddGrpc… called after AddCoffeeShopWeb puts it back): its 415 would answer before authorization.
+    /// </summary>
+    private static void EnsureOneContentTypePolicy(IServiceProvider services)
+    {
+        var policies = services.GetServices<Microsoft.AspNetCore.Routing.MatcherPolicy>().Select(p => p.GetType().Name).ToList();
+        if (policies.Contains("AcceptsMatcherPolicy") || !policies.Contains(nameof(MediaTypeMatcherPolicy)))
+        {
+            throw new InvalidOperationException(
+                "Routing's AcceptsMatcherPolicy is registered beside MediaTypeMatcherPolicy: call AddCoffeeShopWeb after every AddRouting/AddGrpc/AddControllers.");
+        }
     }
 
     /// <summary>

@@ -65,7 +65,10 @@ internal static class WebServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Routing by Content-Type with <see cref="MediaTypeMatcherPolicy"/> instead of the framework's policy.</summary>
+    /// <summary>
+    /// Routing by Content-Type with <see cref="MediaTypeMatcherPolicy"/> instead of the framework's policy. A later
+    /// AddRouting (AddGrpc calls it) would add the framework's back; start-up then fails (ApplicationPipeline).
+    /// </summary>
     private static void AddCoffeeShopMediaTypeRouting(this IServiceCollection services)
     {
         var framework = services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList();
