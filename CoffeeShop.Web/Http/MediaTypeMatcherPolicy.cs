@@ -62,9 +62,12 @@ internal sealed class MediaTypeMatcherPolicy : MatcherPolicy, IEndpointSelectorP
         return Task.CompletedTask;
     }
 
-    /// <summary>The media types an endpoint takes, or null when it takes any (or reads no body).</summary>
+    /// <summary>
+    /// The media types an endpoint takes, or null when it takes any (or reads no body): the last declaration that names
+    /// some, so the empty one <see cref="MediaTypeRouting"/> appends for the framework's policy is passed over.
+    /// </summary>
     internal static IReadOnlyList<string>? AcceptedBy(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types : null;
+        endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().LastOrDefault(m => m.ContentTypes.Count > 0)?.ContentTypes;
 
     private static bool Takes(IReadOnlyList<string> accepted, MediaType? requested)
     {
@@ -78,6 +81,40 @@ internal sealed class MediaTypeMatcherPolicy : MatcherPolicy, IEndpointSelectorP
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// Keeps routing's own Content-Type policy off the endpoints whatever registers it: an endpoint that declares media
+/// types gets a last, empty declaration, and the framework's policy reads only the last one, so it takes the endpoint
+/// for one that accepts anything. <c>AddCoffeeShopWeb</c> also removes that policy, but an <c>AddRouting</c> called
+/// later (<c>AddGrpc</c> and <c>AddSignalR</c> call one) registers it again.
+/// </summary>
+internal static class MediaTypeRouting
+{
+    /// <summary>Runs last on each endpoint, after MVC has added its own media-type metadata.</summary>
+    public static TBuilder KeepFrameworkMediaTypePolicyOff<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Finally(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<IAcceptsMetadata>().Any(m => m.ContentTypes.Count > 0))
+            {
+                endpoint.Metadata.Add(AnyMediaType.Instance);
+            }
+        });
+        return builder;
+    }
+
+    private sealed class AnyMediaType : IAcceptsMetadata
+    {
+        public static readonly AnyMediaType Instance = new();
+
+        public IReadOnlyList<string> ContentTypes => [];
+
+        public Type? RequestType => null;
+
+        public bool IsOptional => false;
     }
 }
 

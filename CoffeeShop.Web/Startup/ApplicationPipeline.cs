@@ -11,7 +11,6 @@ internal static class ApplicationPipeline
 {
     public static WebApplication UseCoffeeShopPipeline(this WebApplication app)
     {
-        EnsureOneContentTypePolicy(app.Services);
         app.UseCoffeeShopForwardedHeaders();
 
         // Outermost, so each request is logged once, with the status the client finally got.
@@ -61,22 +60,8 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopHealth();
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
-        app.MapControllers();
+        app.MapControllers().KeepFrameworkMediaTypePolicyOff();
         return app;
-    }
-
-    /// <summary>
-    /// Fails start-up when routing's own Content-Type policy is registered again beside <see cref="MediaTypeMatcherPolicy"/>
-    /// (an AddRouting, AddGrpc… called after AddCoffeeShopWeb puts it back): its 415 would answer before authorization.
-    /// </summary>
-    private static void EnsureOneContentTypePolicy(IServiceProvider services)
-    {
-        var policies = services.GetServices<Microsoft.AspNetCore.Routing.MatcherPolicy>().Select(p => p.GetType().Name).ToList();
-        if (policies.Contains("AcceptsMatcherPolicy") || !policies.Contains(nameof(MediaTypeMatcherPolicy)))
-        {
-            throw new InvalidOperationException(
-                "Routing's AcceptsMatcherPolicy is registered beside MediaTypeMatcherPolicy: call AddCoffeeShopWeb after every AddRouting/AddGrpc/AddControllers.");
-        }
     }
 
     /// <summary>

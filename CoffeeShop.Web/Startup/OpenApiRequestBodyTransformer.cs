@@ -29,7 +29,7 @@ internal sealed class OpenApiRequestBodyTransformer : IOpenApiDocumentTransforme
             var accepted = new Dictionary<string, OpenApiMediaType>(StringComparer.OrdinalIgnoreCase);
             foreach (var description in group)
             {
-                var types = description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().LastOrDefault()?.ContentTypes;
+                var types = description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().LastOrDefault(m => m.ContentTypes.Count > 0)?.ContentTypes;
                 var body = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body);
                 if (types is not { Count: > 0 } || body is null)
                 {

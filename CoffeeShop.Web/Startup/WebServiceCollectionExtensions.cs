@@ -67,17 +67,16 @@ internal static class WebServiceCollectionExtensions
 
     /// <summary>
     /// Routing by Content-Type with <see cref="MediaTypeMatcherPolicy"/> instead of the framework's policy. A later
-    /// AddRouting (AddGrpc calls it) would add the framework's back; start-up then fails (ApplicationPipeline).
+    /// AddRouting (AddGrpc and AddSignalR call it) adds the framework's back; <see cref="MediaTypeRouting"/>
+    /// keeps it off the API's endpoints then.
     /// </summary>
     private static void AddCoffeeShopMediaTypeRouting(this IServiceCollection services)
     {
-        var framework = services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList();
-        if (framework.Count != 1)
+        foreach (var framework in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
         {
-            throw new InvalidOperationException("Routing's Content-Type policy was not found where expected; MediaTypeMatcherPolicy must replace it.");
+            services.Remove(framework);
         }
 
-        services.Remove(framework[0]);
         services.AddSingleton<MatcherPolicy, MediaTypeMatcherPolicy>();
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -146,16 +147,67 @@ public sealed class MediaTypeRoutingTests : IntegrationTestBase
         return new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url) { Content = content };
     }
 
+    private static IReadOnlyList<string>? Accepted(Endpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().LastOrDefault(m => m.ContentTypes.Count > 0)?.ContentTypes;
+
     private List<BodyEndpoint> BodyEndpoints() =>
         [.. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Count > 0)
+            .Where(e => Accepted(e) is not null)
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method => new BodyEndpoint(
                 method,
                 "/" + e.RoutePattern.RawText!.TrimStart('/')
                     .Replace("{id:int}", _menuItemId, StringComparison.Ordinal)
                     .Replace("{category}", "hot", StringComparison.Ordinal),
-                e.Metadata.GetMetadata<IAcceptsMetadata>()!.ContentTypes,
+                Accepted(e)!,
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 string.Join(",", e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles))))),];
+}
+
+/// <summary>
+/// The same rules when routing's own Content-Type policy is registered again after the app's (AddGrpc and AddSignalR
+/// call AddRouting): it must stay off the API's endpoints.
+/// </summary>
+[TestFixture]
+[Category(TestCategories.Integration)]
+public sealed class MediaTypeRoutingWithRoutingRegisteredAgainTests : IntegrationTestBase
+{
+    [Test]
+    public void FrameworkPolicy_RegisteredAgain_IsPresent()
+    {
+        var policies = Factory.Services.GetServices<MatcherPolicy>().Select(p => p.GetType().Name);
+
+        Assert.That(policies, Does.Contain("AcceptsMatcherPolicy").And.Contain("MediaTypeMatcherPolicy"), "the situation this fixture is about");
+    }
+
+    [Test]
+    public async Task Patch_NoContentType_Returns415()
+    {
+        using var admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
+        var id = (await Factory.AddMenuItemAsync(new MenuItemBuilder().BuildDetails())).Id;
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/menu-items/{id}") { Content = new ByteArrayContent("{}"u8.ToArray()) };
+
+        using var response = await admin.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task ProtectedPost_WrongContentTypeWithoutCredentials_Returns401()
+    {
+        using var response = await Client.PostAsync("/api/v1/orders", new StringContent("{}", Encoding.UTF8, "text/plain"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    protected override CoffeeShopWebFactory CreateFactory() => new RoutingRegisteredAgainFactory();
+
+    private sealed class RoutingRegisteredAgainFactory : CoffeeShopWebFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddRouting());
+        }
+    }
 }
