@@ -12,7 +12,7 @@ namespace CoffeeShop.Web.Contracts;
 /// </summary>
 public static class JsonBodyReader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = RequestJson.Options;
 
     /// <summary>
     /// Reads <typeparamref name="T"/> from <paramref name="body"/>: every <paramref name="required"/> field must be

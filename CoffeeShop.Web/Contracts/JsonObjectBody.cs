@@ -29,10 +29,15 @@ internal sealed class JsonObjectBodyConverter<TModel> : JsonConverter<JsonObject
 {
     public override JsonObjectBody<TModel> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var node = JsonNode.Parse(ref reader);
-        return node is JsonObject obj
-            ? new JsonObjectBody<TModel> { Json = obj }
-            : throw new JsonException("The body must be a JSON object.");
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("The body must be a JSON object.");
+        }
+
+        RequestJson.RequireWellFormed(root, "body");
+        return new JsonObjectBody<TModel> { Json = JsonObject.Create(root.Clone()) };
     }
 
     public override void Write(Utf8JsonWriter writer, JsonObjectBody<TModel> value, JsonSerializerOptions options)

@@ -1,3 +1,4 @@
+using CoffeeShop.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -10,8 +11,6 @@ namespace CoffeeShop.Web.ErrorHandling;
 /// </summary>
 internal sealed class ProblemDetailsContentTypeFilter : IAlwaysRunResultFilter, IOrderedFilter
 {
-    public const string ProblemJson = "application/problem+json";
-
     public int Order => 1;
 
     public void OnResultExecuting(ResultExecutingContext context)
@@ -19,7 +18,7 @@ internal sealed class ProblemDetailsContentTypeFilter : IAlwaysRunResultFilter, 
         if (context.Result is ObjectResult { Value: ProblemDetails } result)
         {
             result.ContentTypes.Clear();
-            result.ContentTypes.Add(ProblemJson);
+            result.ContentTypes.Add(MediaTypes.Problem);
         }
     }
 

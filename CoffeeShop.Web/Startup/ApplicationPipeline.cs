@@ -1,5 +1,7 @@
 using CoffeeShop.Web.ErrorHandling;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CoffeeShop.Web.Startup;
@@ -30,7 +32,8 @@ internal static class ApplicationPipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<RequestBodyCapMiddleware>();
+        app.UseMiddleware<RequestBodyPipeMiddleware>();
         app.UseCoffeeShopApiDocumentationUi();
         app.UseRouting();
         app.UseCoffeeShopGrpcWeb();
@@ -47,6 +50,9 @@ internal static class ApplicationPipeline
         app.UseWhen(RequestCredentials.Present, signedIn => signedIn.UseRateLimiter());
         app.Use(AnswerRoutingMisses);
         app.UseAuthorization();
+
+        // A declared length over the limit is refused after authorization, so a protected endpoint says 401 first.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }
 
@@ -57,17 +63,19 @@ internal static class ApplicationPipeline
         app.MapCoffeeShopMetrics();
         app.MapCoffeeShopApiDocument();
         app.MapCoffeeShopGraphQL();
-        app.MapControllers();
+        app.MapControllers().KeepFrameworkMediaTypePolicyOff();
         app.MapCoffeeShopLiveUpdates();
         app.MapCoffeeShopGrpc();
         return app;
     }
 
     /// <summary>
-    /// When routing found no endpoint (404), or only refused the method (405) or the Content-Type (415), answers
-    /// that at once: the fallback policy would otherwise turn it into a sign-in prompt. Routing's refusals are
-    /// plain endpoints, every endpoint of the app a route endpoint. (A catch-all fallback route cannot do this: it
-    /// accepts every method and media type, so routing would pick it, a 404, over its own 405 and 415.)
+    /// When routing found no endpoint (404) or only refused the method (405), answers that at once: the fallback policy
+    /// would otherwise turn it into a sign-in prompt. Both are facts about the address that /openapi.json publishes,
+    /// so they need no credentials (docs/security.md). A refused Content-Type is different: its 415 endpoint carries
+    /// the authorization of the endpoints it refused (<see cref="MediaTypeMatcherPolicy"/>), so it goes on through
+    /// authorization and a protected route says 401 first. (A catch-all fallback route cannot do this: it accepts every
+    /// method and media type, so routing would pick it, a 404, over its own 405.)
     /// </summary>
     private static Task AnswerRoutingMisses(HttpContext context, RequestDelegate next)
     {
@@ -77,6 +85,8 @@ internal static class ApplicationPipeline
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             case RouteEndpoint:
+                return next(context);
+            case var refusal when refusal.Metadata.GetMetadata<IAuthorizeData>() is not null || refusal.Metadata.GetMetadata<IAllowAnonymous>() is not null:
                 return next(context);
             case var refusal:
                 return refusal.RequestDelegate?.Invoke(context) ?? next(context);

@@ -1,5 +1,8 @@
+using System.Globalization;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -30,7 +33,12 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
     }
 }
 
-/// <summary>Marks each operation that is not anonymous as needing either scheme, and says which roles it takes.</summary>
+/// <summary>
+/// Marks each operation that is not anonymous as needing either scheme, says which roles it takes, and lists the answers
+/// that authorization gives before anything else runs: 401 for a caller without credentials on every protected
+/// operation, 403 where a role is required. All of it is read from the endpoint's authorization metadata, so an
+/// operation documents what its [Authorize] does.
+/// </summary>
 internal sealed class SecurityRequirementsTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -45,12 +53,29 @@ internal sealed class SecurityRequirementsTransformer : IOpenApiOperationTransfo
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthSchemes.Bearer, context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthSchemes.ApiKey, context.Document)] = [] });
 
+        operation.Responses ??= [];
+        operation.Responses.TryAdd(
+            StatusCodes.Status401Unauthorized.ToString(CultureInfo.InvariantCulture),
+            Problem("No valid credentials: send a bearer token or an X-Api-Key.", context.Document));
+
         var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Roles).Where(r => !string.IsNullOrEmpty(r)).Distinct().ToList();
         if (roles.Count > 0)
         {
             operation.Description = $"{operation.Description}\n\nRequires role: {string.Join("; ", roles)}.".Trim();
+            operation.Responses.TryAdd(
+                StatusCodes.Status403Forbidden.ToString(CultureInfo.InvariantCulture),
+                Problem($"The caller lacks the role: {string.Join("; ", roles)}.", context.Document));
         }
 
         return Task.CompletedTask;
     }
+
+    private static OpenApiResponse Problem(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [MediaTypes.Problem] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+        },
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
+using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
@@ -7,6 +8,7 @@ using CoffeeShop.Web.Shop;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoffeeShop.Web.Startup;
@@ -25,13 +27,19 @@ internal static class WebServiceCollectionExtensions
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new ProblemDetailsContentTypeFilter());
                 o.Conventions.Add(new HeadLikeGetConvention());
+                o.Conventions.Add(new ApiResponseConvention());
                 // Validation errors name fields as clients wrote them (customerName, lines[0].quantity).
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
                 var json = o.InputFormatters.OfType<SystemTextJsonInputFormatter>().First();
                 json.SupportedMediaTypes.Add(MediaTypes.JsonPatch);
                 json.SupportedMediaTypes.Add(MediaTypes.MergePatch);
             })
-            .AddJsonOptions(o => o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+                RequestJson.AddTo(o.JsonSerializerOptions);
+            });
+        services.AddCoffeeShopMediaTypeRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Every problem carries the trace id that the request log line carries, and nothing internal.
@@ -53,5 +61,20 @@ internal static class WebServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAutoMapper(_ => { }, typeof(MenuProfile).Assembly);
         return services;
+    }
+
+    /// <summary>
+    /// Routing by Content-Type with <see cref="MediaTypeMatcherPolicy"/> instead of the framework's policy. A later
+    /// AddRouting (AddGrpc and AddSignalR call it) adds the framework's back; <see cref="MediaTypeRouting"/>
+    /// keeps it off the API's endpoints then.
+    /// </summary>
+    private static void AddCoffeeShopMediaTypeRouting(this IServiceCollection services)
+    {
+        foreach (var framework in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            services.Remove(framework);
+        }
+
+        services.AddSingleton<MatcherPolicy, MediaTypeMatcherPolicy>();
     }
 }

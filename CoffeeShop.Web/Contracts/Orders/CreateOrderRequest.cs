@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CoffeeShop.Domain.Orders;
+using CoffeeShop.Web.Validation;
 
 namespace CoffeeShop.Web.Contracts.Orders;
 
@@ -18,6 +19,7 @@ public sealed class CreateOrderRequest
     [Required]
     [MinLength(OrderLimits.LinesMin)]
     [MaxLength(OrderLimits.LinesMax)]
+    [NoNullItems]
     public List<CreateOrderLineRequest>? Lines { get; init; }
 }
 

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Web.Contracts.ApiKeys;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,26 +17,19 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cach
     /// <summary>Lists every key, live and revoked.</summary>
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<ApiKeyResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<IReadOnlyList<ApiKeyResponse>> List(CancellationToken cancellationToken) =>
         mapper.Map<IReadOnlyList<ApiKeyResponse>>(await apiKeys.ListAsync(cancellationToken));
 
     /// <summary>One key, live or revoked, without its secret.</summary>
     [HttpGet("{id:int}")]
     [ProducesResponseType<ApiKeyResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ApiKeyResponse> Get(int id, CancellationToken cancellationToken) =>
         mapper.Map<ApiKeyResponse>(await apiKeys.GetAsync(id, cancellationToken));
 
     /// <summary>Creates a key. The response holds the key itself: store it now, it is never shown again.</summary>
     [HttpPost]
+    [Consumes(MediaTypes.Json)]
     [ProducesResponseType<CreatedApiKeyResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<ActionResult<CreatedApiKeyResponse>> Create(CreateApiKeyRequest request, CancellationToken cancellationToken)
     {
         var issued = await apiKeys.CreateAsync(request.Name!, AppRoles.Named(request.Role)!, User.Identity?.Name, cancellationToken);
@@ -46,9 +40,6 @@ public sealed class ApiKeysApiController(ApiKeyService apiKeys, ApiKeyCache cach
     /// <summary>Revokes a key at once; requests that send it get 401 from then on.</summary>
     [HttpDelete("{id:int}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> Revoke(int id, CancellationToken cancellationToken)
     {
         var key = await apiKeys.RevokeAsync(id, cancellationToken);

@@ -1,4 +1,5 @@
 using CoffeeShop.Web.Contracts.Auth;
+using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Observability;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,10 +28,10 @@ public sealed class AuthApiController(
     [HttpPost("token")]
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitingOptions.SignInPolicy)]
+    [Consumes(MediaTypes.Json)]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, MediaTypes.Problem)]
     public async Task<ActionResult<TokenResponse>> CreateToken(TokenRequest request)
     {
         var user = await users.FindByEmailAsync(request.Email!);

@@ -32,7 +32,6 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<CoffeeResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<IActionResult> List(string category, CancellationToken cancellationToken)
     {
         var items = await menu.ListCategoryAsync(ParseCategory(category), cancellationToken);
@@ -55,7 +54,6 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<CoffeeResponse> GetCoffee(string category, int id, CancellationToken cancellationToken) =>
         mapper.Map<CoffeeResponse>(await GetInCategoryAsync(category, id, cancellationToken));
 
@@ -67,12 +65,7 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     public async Task<ActionResult<CoffeeResponse>> Create(string category, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
     {
         var parsed = ParseCategory(category);
@@ -89,13 +82,8 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     public async Task<CoffeeResponse> Replace(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
     {
         var item = await GetInCategoryAsync(category, id, cancellationToken);
@@ -111,13 +99,8 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.Json, MediaTypes.MergePatch)]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     public async Task<CoffeeResponse> Patch(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> patch, CancellationToken cancellationToken)
     {
         var item = await GetInCategoryAsync(category, id, cancellationToken);
@@ -144,9 +127,6 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [HttpDelete("{category}/{id:int}")]
     [Authorize(Roles = AppRoles.Admin)]
     [ProducesResponseType<EmptyResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<EmptyResponse> Delete(string category, int id, CancellationToken cancellationToken)
     {

@@ -27,7 +27,6 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [OutputCache(PolicyName = MenuCache.Policy)]
     [AllowAnonymous]
     [ProducesResponseType<PagedResponse<MenuItemResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     public async Task<PagedResponse<MenuItemResponse>> List([FromQuery] MenuItemListRequest request, CancellationToken cancellationToken)
     {
         var page = await menu.ListAsync(request.ToQuery(), cancellationToken);
@@ -41,7 +40,6 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [AllowAnonymous]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> GetMenuItem(int id, CancellationToken cancellationToken)
     {
         var item = await menu.GetAsync(id, cancellationToken);
@@ -59,9 +57,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> Create([FromBody] JsonObjectBody<MenuItemRequest> body, CancellationToken cancellationToken)
     {
         var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.CreateFields);
@@ -75,8 +71,6 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> Replace(int id, [FromBody] JsonObjectBody<MenuItemRequest> body, CancellationToken cancellationToken)
@@ -90,11 +84,8 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.MergePatch)]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> MergePatch(int id, [FromBody] JsonObjectBody<MenuItemRequest> patch, CancellationToken cancellationToken)
     {
         if (patch.Json is null || patch.Json.Count == 0)
@@ -113,8 +104,6 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [Authorize(Roles = AppRoles.Admin)]
     [Consumes(MediaTypes.JsonPatch)]
     [ProducesResponseType<MenuItemResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> JsonPatch(int id, [FromBody] JsonPatchDocument<MenuItemRequest>? patch, CancellationToken cancellationToken)
@@ -122,6 +111,16 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
         if (patch is null || patch.Operations.Count == 0)
         {
             throw new RequestValidationException("body", "A JSON Patch must hold at least one operation.");
+        }
+
+        if (patch.Operations.IndexOf(null!) is var missing and >= 0)
+        {
+            throw new RequestValidationException($"[{missing}]", "Each operation must be an object with op and path.");
+        }
+
+        foreach (var operation in patch.Operations)
+        {
+            RequestJson.RequireWellFormed(operation.value, operation.path ?? "body");
         }
 
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
@@ -141,7 +140,6 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     [HttpDelete("{id:int}")]
     [Authorize(Roles = AppRoles.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {

@@ -33,9 +33,6 @@ public sealed class OrdersApiController(OrderingService ordering, ICurrentUser c
     [Consumes(MediaTypes.Json)]
     [CountOrderRefusals(ShopMetrics.Channels.Api)]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypes.Problem)]
     public async Task<ActionResult<OrderResponse>> Place(
         CreateOrderRequest request,
@@ -75,8 +72,6 @@ public sealed class OrdersApiController(OrderingService ordering, ICurrentUser c
     /// <summary>Lists orders, newest first: your own, or every order for staff. Filter by status; paged.</summary>
     [HttpGet]
     [ProducesResponseType<PagedResponse<OrderResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
     public async Task<PagedResponse<OrderResponse>> List([FromQuery] OrderListRequest request, CancellationToken cancellationToken)
     {
         var page = await ordering.ListVisibleAsync(request.ToQuery(null), caller.UserId, caller.IsStaff, cancellationToken);
@@ -86,16 +81,12 @@ public sealed class OrdersApiController(OrderingService ordering, ICurrentUser c
     /// <summary>Gets an order: its customer's or, for staff, any.</summary>
     [HttpGet("{id:int}")]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     public async Task<ActionResult<OrderResponse>> Get(int id, CancellationToken cancellationToken) =>
         ToResponse(await ordering.GetAsync(id, caller.Actor, caller.UserId, cancellationToken));
 
     /// <summary>Cancels an order: a customer while it is Pending, staff while Pending or Preparing.</summary>
     [HttpPost("{id:int}/cancel")]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<OrderResponse> Cancel(int id, CancellationToken cancellationToken) =>
         ToResponse(await ordering.CancelAsync(id, caller.Actor, caller.UserId, cancellationToken));
@@ -105,10 +96,6 @@ public sealed class OrdersApiController(OrderingService ordering, ICurrentUser c
     [Authorize(Roles = AppRoles.Staff)]
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.Problem)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     public async Task<OrderResponse> Move(int id, OrderStatusRequest request, CancellationToken cancellationToken) =>
         ToResponse(await ordering.MoveAsync(id, request.ToStatus(), cancellationToken));

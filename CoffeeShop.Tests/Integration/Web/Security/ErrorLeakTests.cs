@@ -101,14 +101,23 @@ public sealed class ErrorLeakTests
         await AssertNoLeakAsync(response);
     }
 
-    [TestCase("/api/v1/auth/token")]
-    [TestCase("/api/v1/orders")]
-    [TestCase("/api/v1/menu-items")]
-    public async Task ApiPost_AnonymousWithWrongContentType_Returns415Problem(string url)
+    [TestCase("/api/v1/auth/token", HttpStatusCode.UnsupportedMediaType)]
+    [TestCase("/api/v1/orders", HttpStatusCode.Unauthorized)]
+    [TestCase("/api/v1/menu-items", HttpStatusCode.Unauthorized)]
+    public async Task ApiPost_AnonymousWithWrongContentType_ReturnsProblemAuthenticationFirst(string url, HttpStatusCode status)
     {
         using var anonymous = _factory.CreateClient();
 
         using var response = await anonymous.PostAsync(url, new StringContent("email=a@b.c", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        await response.AssertProblemAsync(status);
+        await AssertNoLeakAsync(response);
+    }
+
+    [Test]
+    public async Task ApiPost_SignedInWithWrongContentType_Returns415Problem()
+    {
+        using var response = await _customer.PostAsync("/api/v1/orders", new StringContent("email=a@b.c", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         await AssertNoLeakAsync(response);

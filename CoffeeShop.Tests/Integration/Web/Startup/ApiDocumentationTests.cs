@@ -65,6 +65,34 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(marker).IgnoreCase);
     }
 
+    [TestCase("/redoc/index.html", "/redoc/index.js")]
+    [TestCase("/docs/index.html", "/docs/index.js")]
+    public async Task DocumentationPage_HtmlAndConfig_NameNoOtherHost(string page, string config)
+    {
+        using var client = Factory.CreateClient();
+        var html = await client.GetStringAsync(page);
+        var script = await client.GetStringAsync(config);
+
+        // Comments in the UI's script cite their sources; only code can make the browser fetch.
+        var code = System.Text.RegularExpressions.Regex.Replace(script, @"/\*.*?\*/|^\s*//.*$", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.Multiline);
+        var urls = System.Text.RegularExpressions.Regex.Matches(html + code, @"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s""'<>)]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Select(m => m.Value);
+
+        Assert.That(urls, Is.Empty, "the page and its configuration load nothing from another host");
+    }
+
+    [TestCase("/redoc/index.html")]
+    [TestCase("/docs/index.html")]
+    public async Task DocumentationPage_Csp_AllowsNoOtherHost(string page)
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(page);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.That(csp.Split(';').SelectMany(d => d.Trim().Split(' ').Skip(1)), Has.None.Contains("http").And.None.Contains("*").And.None.Contains("."), csp);
+    }
+
     [Test]
     public async Task OpenApiDocument_DescribesBothSecuritySchemesAndWhichOperationsNeedThem()
     {
@@ -86,4 +114,100 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
             Assert.That(listCoffee.TryGetProperty("security", out _), Is.False, "an anonymous route asks for no credentials");
         }
     }
+    /// <summary>
+    /// The status codes each operation listed before its responses came from shared conventions (one attribute per
+    /// status and action, until then): the document may list more, never fewer.
+    /// </summary>
+    private static readonly Dictionary<string, int[]> StatusCodesListedBeforeTheConventions = new()
+    {
+        ["get /api/v1/api-keys"] = [200, 401, 403],
+        ["post /api/v1/api-keys"] = [201, 400, 401, 403],
+        ["get /api/v1/api-keys/{id}"] = [200, 401, 403, 404],
+        ["delete /api/v1/api-keys/{id}"] = [204, 401, 403, 404],
+        ["post /api/v1/auth/token"] = [200, 400, 401, 429],
+        ["get /coffee/{category}"] = [200, 400, 404],
+        ["post /coffee/{category}"] = [201, 400, 401, 403, 404, 409, 415],
+        ["get /coffee/{category}/{id}"] = [200, 404],
+        ["put /coffee/{category}/{id}"] = [200, 400, 401, 403, 404, 409, 412, 415],
+        ["patch /coffee/{category}/{id}"] = [200, 400, 401, 403, 404, 409, 412, 415],
+        ["delete /coffee/{category}/{id}"] = [200, 401, 403, 404, 412],
+        ["get /api/v1/menu-items"] = [200, 400],
+        ["post /api/v1/menu-items"] = [201, 400, 409, 415],
+        ["get /api/v1/menu-items/{id}"] = [200, 304, 404],
+        ["put /api/v1/menu-items/{id}"] = [200, 400, 404, 409, 412],
+        ["patch /api/v1/menu-items/{id}"] = [200, 400, 404, 409, 412],
+        ["delete /api/v1/menu-items/{id}"] = [204, 404, 412],
+        ["post /api/v1/orders"] = [201, 400, 401, 415, 422],
+        ["get /api/v1/orders"] = [200, 400, 401],
+        ["get /api/v1/orders/{id}"] = [200, 401, 404],
+        ["post /api/v1/orders/{id}/cancel"] = [200, 401, 404, 409],
+        ["put /api/v1/orders/{id}/status"] = [200, 400, 401, 403, 404, 409],
+    };
+
+    [Test]
+    public async Task OpenApiDocument_EveryOperation_ListsAtLeastTheStatusCodesItListedBefore()
+    {
+        var operations = Operations(await Client.GetFromJsonAsync<JsonElement>("/openapi.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (operation, before) in StatusCodesListedBeforeTheConventions)
+            {
+                Assert.That(operations, Does.ContainKey(operation));
+                Assert.That(Responses(operations[operation]), Is.SupersetOf(before.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))), operation);
+            }
+        }
+    }
+
+    [Test]
+    public async Task OpenApiDocument_EveryProtectedOperation_Lists401AndEveryRoleOperation403AsProblemDetails()
+    {
+        var operations = Operations(await Client.GetFromJsonAsync<JsonElement>("/openapi.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (name, operation) in operations.Where(o => o.Value.TryGetProperty("security", out _)))
+            {
+                Assert.That(Responses(operation), Does.Contain("401"), name);
+                Assert.That(operation.GetProperty("responses").GetProperty("401").GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True, name);
+                var needsRole = operation.TryGetProperty("description", out var description) && description.GetString()!.Contains("Requires role", StringComparison.Ordinal);
+                Assert.That(Responses(operation).Contains("403"), Is.EqualTo(needsRole), $"{name}: 403 exactly where a role is required");
+            }
+
+            Assert.That(Responses(operations["delete /api/v1/menu-items/{id}"]), Does.Contain("403"), "an admin operation");
+            Assert.That(Responses(operations["get /api/v1/orders"]), Does.Not.Contain("403"), "any signed-in caller");
+        }
+    }
+
+    [Test]
+    public async Task OpenApiDocument_EveryOperationWithABody_Lists400And413And415()
+    {
+        var operations = Operations(await Client.GetFromJsonAsync<JsonElement>("/openapi.json"));
+
+        foreach (var (name, operation) in operations.Where(o => o.Value.TryGetProperty("requestBody", out _)))
+        {
+            Assert.That(Responses(operation), Is.SupersetOf(new[] { "400", "413", "415" }), name);
+        }
+    }
+
+    [TestCase("patch /api/v1/menu-items/{id}", "application/merge-patch+json", "application/json-patch+json")]
+    [TestCase("patch /coffee/{category}/{id}", "application/json", "application/merge-patch+json")]
+    [TestCase("post /api/v1/orders", "application/json")]
+    [TestCase("post /api/v1/auth/token", "application/json")]
+    public async Task OpenApiDocument_RequestBody_ListsExactlyTheMediaTypesTheEndpointsTake(string operation, params string[] mediaTypes)
+    {
+        var operations = Operations(await Client.GetFromJsonAsync<JsonElement>("/openapi.json"));
+
+        var listed = operations[operation].GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name);
+
+        Assert.That(listed, Is.EquivalentTo(mediaTypes));
+    }
+
+    private static Dictionary<string, JsonElement> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", operation.Value)))
+            .ToDictionary(o => o.Name, o => o.Value);
+
+    private static List<string> Responses(JsonElement operation) =>
+        [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name)];
 }
