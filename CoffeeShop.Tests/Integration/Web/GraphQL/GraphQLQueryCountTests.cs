@@ -89,7 +89,8 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
                 var repository = services.Last(d => d.ServiceType == typeof(IMenuItemRepository));
                 services.AddScoped(provider =>
                 {
-                    var inner = (IMenuItemRepository)ActivatorUtilities.CreateInstance(provider, repository.ImplementationType!);
+                    var inner = (IMenuItemRepository)(repository.ImplementationFactory?.Invoke(provider)
+                        ?? ActivatorUtilities.CreateInstance(provider, repository.ImplementationType!));
                     var proxy = DispatchProxy.Create<IMenuItemRepository, CountingProxy>();
                     ((CountingProxy)(object)proxy).Wrap(inner, menuReads);
                     return proxy;
