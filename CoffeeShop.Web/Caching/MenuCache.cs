@@ -31,6 +31,7 @@ public static class MenuCache
                 .Expire(TimeSpan.FromMinutes(10)));
         });
         services.AddSingleton<MenuSnapshot>();
+        services.AddSingleton<MenuCopies>();
         services.AddScoped<IMenuChangeNotifier, MenuChangeNotifier>();
         Decorate<IMenuItemRepository>(services, (inner, provider) => new CachedMenuItemRepository(inner, provider.GetRequiredService<MenuSnapshot>()));
         return services;
@@ -52,12 +53,31 @@ public static class MenuCache
     }
 }
 
-/// <summary>Drops this instance's copies of the menu (output cache, pricing snapshot) when the menu changes.</summary>
-internal sealed class MenuChangeNotifier(IOutputCacheStore store, MenuSnapshot snapshot) : IMenuChangeNotifier
+/// <summary>This instance's copies of the menu (output cache, pricing snapshot), dropped together.</summary>
+public sealed class MenuCopies(IOutputCacheStore store, MenuSnapshot snapshot)
 {
-    public Task MenuChangedAsync(CancellationToken cancellationToken)
+    public Task DropAsync(CancellationToken cancellationToken)
     {
         snapshot.Invalidate();
         return store.EvictByTagAsync(MenuCache.Tag, cancellationToken).AsTask();
+    }
+}
+
+/// <summary>Tells the other instances that the menu changed (with Redis: <c>ScaleOut/RedisMenuEvictions</c>).</summary>
+public interface IMenuChangeBroadcast
+{
+    Task PublishAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>When the menu changes: drops this instance's copies at once, then tells the other instances, if any.</summary>
+internal sealed class MenuChangeNotifier(MenuCopies copies, IEnumerable<IMenuChangeBroadcast> broadcasts) : IMenuChangeNotifier
+{
+    public async Task MenuChangedAsync(CancellationToken cancellationToken)
+    {
+        await copies.DropAsync(cancellationToken);
+        foreach (var broadcast in broadcasts)
+        {
+            await broadcast.PublishAsync(cancellationToken);
+        }
     }
 }

@@ -25,6 +25,11 @@ internal static class GrpcSetup
         {
             o.Interceptors.Add<GrpcExceptionInterceptor>();
 
+            // No catch-all "{service}/{method}" route for unknown services: it would match every two-segment path of
+            // the site and API (DELETE /coffee/hot answered 404 instead of 405). Unknown methods of our own services
+            // still answer UNIMPLEMENTED; an unknown service gets HTTP 404, which gRPC clients read as UNIMPLEMENTED.
+            o.IgnoreUnknownServices = true;
+
             // The JSON API's body limit, refused up front (RESOURCE_EXHAUSTED) from the message's length prefix.
             o.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, maxMessageBytes - 5);
         });
@@ -40,8 +45,6 @@ internal static class GrpcSetup
 
         builder.Services.AddSingleton<GrpcMessages>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcRefusals.AuthorizationResultHandler>();
-
-        // The order-event seam WatchOrder listens to; OrderingService publishes every saved change to it.
 
         AddGrpcPort(builder, options.Url);
         return builder;

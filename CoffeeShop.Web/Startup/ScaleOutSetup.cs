@@ -1,10 +1,12 @@
+using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.ScaleOut;
 
 namespace CoffeeShop.Web.Startup;
 
 /// <summary>
 /// Redis, when <c>Redis:Configuration</c> is set: one connection, a readiness check that reports it (Degraded while it
-/// is away: the instance still serves), and the shared rate limits that use it (RateLimitingSetup). Without the
+/// is away: the instance still serves), the menu's evictions broadcast to every instance, and the shared rate limits
+/// that use it (RateLimitingSetup). Without the
 /// setting nothing here is registered and every instance works alone, as the embedded default does.
 /// </summary>
 internal static class ScaleOutSetup
@@ -21,6 +23,9 @@ internal static class ScaleOutSetup
         services.AddSingleton<RedisConnection>();
         services.AddHostedService(provider => provider.GetRequiredService<RedisConnection>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<RedisMenuEvictions>();
+        services.AddSingleton<IMenuChangeBroadcast>(provider => provider.GetRequiredService<RedisMenuEvictions>());
+        services.AddHostedService(provider => provider.GetRequiredService<RedisMenuEvictions>());
         return services;
     }
 }

@@ -100,12 +100,18 @@ public sealed class GrpcAuthorizationTests : IntegrationTestBase
     }
 
     [Test]
-    public async Task UnknownMethod_IsUnimplementedForCallers_AndDeniedByDefaultForAnonymous()
+    public async Task UnknownMethodOrService_IsUnimplementedForAnyone_AsAnUnknownPathIs404()
     {
-        var unknown = new Method<byte[], byte[]>(MethodType.Unary, "coffeeshop.v1.Orders", "DeleteEverything", Bytes, Bytes);
+        // What does not exist is answered as such to anyone, as HTTP answers 404 (docs/security.md, "The order of answers").
+        var unknownMethod = new Method<byte[], byte[]>(MethodType.Unary, "coffeeshop.v1.Orders", "DeleteEverything", Bytes, Bytes);
+        var unknownService = new Method<byte[], byte[]>(MethodType.Unary, "coffeeshop.v1.Nothing", "Here", Bytes, Bytes);
 
-        Assert.That(await CallAsync(unknown, _callers[Caller.Customer]), Is.EqualTo(StatusCode.Unimplemented));
-        Assert.That(await CallAsync(unknown, _callers[Caller.Anonymous]), Is.EqualTo(StatusCode.Unauthenticated));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await CallAsync(unknownMethod, _callers[Caller.Customer]), Is.EqualTo(StatusCode.Unimplemented));
+            Assert.That(await CallAsync(unknownMethod, _callers[Caller.Anonymous]), Is.EqualTo(StatusCode.Unimplemented));
+            Assert.That(await CallAsync(unknownService, _callers[Caller.Anonymous]), Is.EqualTo(StatusCode.Unimplemented));
+        });
     }
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);

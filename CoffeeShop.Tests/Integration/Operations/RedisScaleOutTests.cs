@@ -63,6 +63,35 @@ public sealed class RedisScaleOutTests
 
     [Test]
     [Order(2)]
+    public async Task MenuWrite_OnOneInstance_EvictsTheOtherInstancesCachedMenu()
+    {
+        using var before = await _second.Client.GetAsync("/coffee/hot");
+        Assert.That(await before.Content.ReadAsStringAsync(), Does.Not.Contain("Scale-out Mocha"));
+
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/coffee/hot")
+        {
+            Content = JsonContent.Create(new { title = "Scale-out Mocha", description = "Made on one instance.", ingredients = new[] { "Espresso" }, image = "/images/hot.svg" }),
+        };
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        using var created = await _first.Client.SendAsync(create);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+
+        // The eviction travels over Redis pub/sub: bounded to a second, far below the cache's 10-minute expiry.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        while (true)
+        {
+            using var after = await _second.Client.GetAsync("/coffee/hot", timeout.Token);
+            if ((await after.Content.ReadAsStringAsync(timeout.Token)).Contains("Scale-out Mocha", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    [Test]
+    [Order(3)]
     public async Task RedisKilledAndRestarted_InstancesDegradeToLocalLimitsAndRecover()
     {
         var duringOutage = await NewApiKeyAsync();

@@ -42,11 +42,24 @@ public sealed class CachedMenuItemRepositoryTests
     {
         await _repository.FindManyAsync([3], CancellationToken.None);
 
-        await new MenuChangeNotifier(_outputCache.Object, _snapshot).MenuChangedAsync(CancellationToken.None);
+        await new MenuChangeNotifier(new MenuCopies(_outputCache.Object, _snapshot), []).MenuChangedAsync(CancellationToken.None);
         await _repository.FindManyAsync([3], CancellationToken.None);
 
         _inner.Verify(r => r.ListAllAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
         _outputCache.Verify(s => s.EvictByTagAsync(MenuCache.Tag, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task AMenuChange_IsBroadcastToTheOtherInstances_AfterThisOnesCopiesAreDropped()
+    {
+        var broadcast = new Mock<IMenuChangeBroadcast>();
+        broadcast.Setup(b => b.PublishAsync(It.IsAny<CancellationToken>()))
+            .Callback(() => _outputCache.Verify(s => s.EvictByTagAsync(MenuCache.Tag, It.IsAny<CancellationToken>()), Times.Once))
+            .Returns(Task.CompletedTask);
+
+        await new MenuChangeNotifier(new MenuCopies(_outputCache.Object, _snapshot), [broadcast.Object]).MenuChangedAsync(CancellationToken.None);
+
+        broadcast.Verify(b => b.PublishAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

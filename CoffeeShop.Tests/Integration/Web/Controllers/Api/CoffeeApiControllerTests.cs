@@ -13,6 +13,17 @@ public sealed class CoffeeApiControllerTests : IntegrationTestBase
 {
     private static readonly string[] ContractKeys = ["title", "description", "ingredients", "image", "id"];
 
+    [TestCase("DELETE", "/coffee/hot")]
+    [TestCase("PUT", "/coffee/iced")]
+    [TestCase("POST", "/coffee/hot/1")]
+    public async Task WrongMethod_OnACompatibleRoute_Is405WithAllow(string method, string path)
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.That(response.Content.Headers.Allow, Is.Not.Empty, "the methods the route does take");
+    }
+
     [TestCase("hot")]
     [TestCase("iced")]
     public async Task List_Category_ReturnsArrayOfTheFiveContractKeysInOrder(string category)
