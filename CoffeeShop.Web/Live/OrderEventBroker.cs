@@ -34,6 +34,12 @@ public interface IOrderEventFeed
 
     /// <summary>Changes to every order, none dropped (for in-process dispatchers such as the hub's).</summary>
     OrderSubscription SubscribeAll();
+
+    /// <summary>
+    /// Changes committed by this instance only, none dropped: for the relay that passes them to the other instances
+    /// (which must not pass on what it received from them).
+    /// </summary>
+    OrderSubscription SubscribeLocal();
 }
 
 /// <summary>One listener's events; dispose it to stop listening.</summary>
@@ -77,6 +83,7 @@ public sealed class OrderEventBroker(IMapper mapper, PriceFormatter prices, ILog
 
     private readonly Lock _gate = new();
     private readonly List<OrderSubscription> _all = [];
+    private readonly List<OrderSubscription> _local = [];
     private readonly Dictionary<int, List<OrderSubscription>> _byOrder = [];
     private readonly Dictionary<int, int> _latestVersion = [];
 
@@ -86,42 +93,61 @@ public sealed class OrderEventBroker(IMapper mapper, PriceFormatter prices, ILog
         try
         {
             var order = change.Order;
-            var orderEvent = new OrderEvent(change.Kind, order.Id, order.Version, order.Status, mapper.ToOrderResponse(order, prices));
-            lock (_gate)
-            {
-                if (_latestVersion.TryGetValue(orderEvent.OrderId, out var latest) && latest >= orderEvent.Version)
-                {
-                    return;
-                }
-
-                // A final order changes no more; forgetting it keeps this map as small as the open queue.
-                if (orderEvent.IsFinal)
-                {
-                    _latestVersion.Remove(orderEvent.OrderId);
-                }
-                else
-                {
-                    _latestVersion[orderEvent.OrderId] = orderEvent.Version;
-                }
-
-                foreach (var subscription in _all)
-                {
-                    subscription.TryWrite(orderEvent);
-                }
-
-                if (_byOrder.TryGetValue(orderEvent.OrderId, out var watchers))
-                {
-                    foreach (var subscription in watchers)
-                    {
-                        subscription.TryWrite(orderEvent);
-                    }
-                }
-            }
+            Dispatch(new OrderEvent(change.Kind, order.Id, order.Version, order.Status, mapper.ToOrderResponse(order, prices)), local: true);
         }
         catch (Exception ex)
         {
             // The change is committed whatever happens here: the caller's success must stand.
             logger.LogError(ex, "Could not publish the change to order {OrderId}", change.Order.Id);
+        }
+    }
+
+    /// <summary>A change committed by another instance (relayed through Redis): to every listener here but the relay.</summary>
+    public void PublishRemote(OrderEvent orderEvent)
+    {
+        ArgumentNullException.ThrowIfNull(orderEvent);
+        Dispatch(orderEvent, local: false);
+    }
+
+    private void Dispatch(OrderEvent orderEvent, bool local)
+    {
+        lock (_gate)
+        {
+            if (_latestVersion.TryGetValue(orderEvent.OrderId, out var latest) && latest >= orderEvent.Version)
+            {
+                return;
+            }
+
+            // A final order changes no more; forgetting it keeps this map as small as the open queue.
+            if (orderEvent.IsFinal)
+            {
+                _latestVersion.Remove(orderEvent.OrderId);
+            }
+            else
+            {
+                _latestVersion[orderEvent.OrderId] = orderEvent.Version;
+            }
+
+            foreach (var subscription in _all)
+            {
+                subscription.TryWrite(orderEvent);
+            }
+
+            if (local)
+            {
+                foreach (var subscription in _local)
+                {
+                    subscription.TryWrite(orderEvent);
+                }
+            }
+
+            if (_byOrder.TryGetValue(orderEvent.OrderId, out var watchers))
+            {
+                foreach (var subscription in watchers)
+                {
+                    subscription.TryWrite(orderEvent);
+                }
+            }
         }
     }
 
@@ -158,19 +184,23 @@ public sealed class OrderEventBroker(IMapper mapper, PriceFormatter prices, ILog
         }
     }
 
-    public OrderSubscription SubscribeAll()
+    public OrderSubscription SubscribeAll() => Unbounded(_all);
+
+    public OrderSubscription SubscribeLocal() => Unbounded(_local);
+
+    private OrderSubscription Unbounded(List<OrderSubscription> list)
     {
         var channel = Channel.CreateUnbounded<OrderEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var subscription = new OrderSubscription(channel, gone =>
         {
             lock (_gate)
             {
-                _all.Remove(gone);
+                list.Remove(gone);
             }
         });
         lock (_gate)
         {
-            _all.Add(subscription);
+            list.Add(subscription);
         }
 
         return subscription;

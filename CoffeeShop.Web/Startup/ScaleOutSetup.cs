@@ -5,8 +5,8 @@ namespace CoffeeShop.Web.Startup;
 
 /// <summary>
 /// Redis, when <c>Redis:Configuration</c> is set: one connection, a readiness check that reports it (Degraded while it
-/// is away: the instance still serves), the menu's evictions broadcast to every instance, and the shared rate limits
-/// that use it (RateLimitingSetup). Without the
+/// is away: the instance still serves), the menu's evictions and the committed order changes relayed to every
+/// instance, and the shared rate limits that use it (RateLimitingSetup). Without the
 /// setting nothing here is registered and every instance works alone, as the embedded default does.
 /// </summary>
 internal static class ScaleOutSetup
@@ -26,6 +26,7 @@ internal static class ScaleOutSetup
         services.AddSingleton<RedisMenuEvictions>();
         services.AddSingleton<IMenuChangeBroadcast>(provider => provider.GetRequiredService<RedisMenuEvictions>());
         services.AddHostedService(provider => provider.GetRequiredService<RedisMenuEvictions>());
+        services.AddHostedService<RedisOrderEventRelay>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoffeeShop.Tests.TestSupport;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoffeeShop.Tests.Integration.Operations;
 
@@ -92,6 +93,47 @@ public sealed class RedisScaleOutTests
 
     [Test]
     [Order(3)]
+    public async Task OrderChangedOnOneInstance_ReachesAnEventStreamOnTheOther()
+    {
+        var staffKey = await NewApiKeyAsync("Barista");
+        var orderId = await PlaceOrderAsync(_first, staffKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orders/{orderId}/events");
+        request.Headers.Add("X-Api-Key", staffKey);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var stream = await _second.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+
+        var current = await NextOrderEventAsync(reader, timeout.Token);
+        await MoveAsync(_first, staffKey, orderId, "Preparing");
+        var moved = await NextOrderEventAsync(reader, timeout.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(current.GetProperty("status").GetString(), Is.EqualTo("Pending"));
+            Assert.That(moved.GetProperty("status").GetString(), Is.EqualTo("Preparing"), "a move made on the first instance");
+        });
+    }
+
+    [Test]
+    [Order(4)]
+    public async Task OrderPlacedOnOneInstance_ReachesTheQueueOnTheHubOfTheOther()
+    {
+        var staffKey = await NewApiKeyAsync("Barista");
+        var placed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(_second.BaseAddress, "/hubs/orders"), o => o.Headers.Add("X-Api-Key", staffKey))
+            .Build();
+        hub.On<JsonElement>("orderPlaced", order => placed.TrySetResult(order));
+        await hub.StartAsync();
+
+        var orderId = await PlaceOrderAsync(_first, staffKey);
+        var message = await placed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(message.GetProperty("id").GetInt32(), Is.EqualTo(orderId));
+    }
+
+    [Test]
+    [Order(5)]
     public async Task RedisKilledAndRestarted_InstancesDegradeToLocalLimitsAndRecover()
     {
         var duringOutage = await NewApiKeyAsync();
@@ -145,12 +187,46 @@ public sealed class RedisScaleOutTests
         return allowed;
     }
 
+    private static async Task<int> PlaceOrderAsync(AppProcess app, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+        {
+            Content = JsonContent.Create(new { customerName = "Scale", lines = new[] { new { menuItemId = 1, quantity = 1 } } }),
+        };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await app.Client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task MoveAsync(AppProcess app, string apiKey, int orderId, string status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orders/{orderId}/status") { Content = JsonContent.Create(new { status }) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await app.Client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The order of the next <c>event: order</c> of a Server-Sent Events stream (comments and other lines skipped).</summary>
+    private static async Task<JsonElement> NextOrderEventAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line["data:".Length..]).RootElement.Clone();
+            }
+        }
+
+        throw new InvalidOperationException("The event stream ended.");
+    }
+
     /// <summary>A fresh API key: a caller of its own, so each test starts with a full budget.</summary>
-    private async Task<string> NewApiKeyAsync()
+    private async Task<string> NewApiKeyAsync(string role = "Customer")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys")
         {
-            Content = JsonContent.Create(new { name = $"scale-{Guid.NewGuid():N}"[..20], role = "Customer" }),
+            Content = JsonContent.Create(new { name = $"scale-{Guid.NewGuid():N}"[..20], role }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
         using var response = await _first.Client.SendAsync(request);
