@@ -42,7 +42,7 @@ internal sealed class RedisOrderEventRelay(RedisConnection redis, OrderEventBrok
 
                 try
                 {
-                    await multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Relayed(_instance, change), Json));
+                    await multiplexer.GetSubscriber().PublishAsync(Channel, _instance + "\n" + JsonSerializer.Serialize(change, Json));
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
@@ -74,13 +74,19 @@ internal sealed class RedisOrderEventRelay(RedisConnection redis, OrderEventBrok
         }
     }
 
+    /// <summary>"instance id, newline, the change as JSON": an instance skips its own messages without parsing them.</summary>
     private void Receive(RedisValue message)
     {
-        if (JsonSerializer.Deserialize<Relayed>(message.ToString(), Json) is { } relayed && relayed.Instance != _instance)
+        var text = message.ToString();
+        var separator = text.IndexOf('\n', StringComparison.Ordinal);
+        if (separator <= 0 || text.AsSpan(0, separator).SequenceEqual(_instance))
         {
-            broker.PublishRemote(relayed.Change);
+            return;
+        }
+
+        if (JsonSerializer.Deserialize<OrderEvent>(text.AsSpan(separator + 1), Json) is { } change)
+        {
+            broker.PublishRemote(change);
         }
     }
-
-    private sealed record Relayed(string Instance, OrderEvent Change);
 }
