@@ -11,7 +11,11 @@ public sealed class SignInPage(IPage page)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Signed in once the next page's document has arrived; the steps after wait for what they need themselves
+        // (a full "load" also waits for every picture, which once took over 30 s on a loaded CI machine).
+        await page.WaitForURLAsync(
+            url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }
 
