@@ -35,13 +35,7 @@ public sealed class LiveConnectionLimiter : IDisposable
     public static string CallerKey(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true)
-        {
-            return "user:" + (user.FindFirst(TokenClaims.Subject)?.Value ?? CurrentUser.UserIdOf(user) ?? user.Identity.Name);
-        }
-
-        return "ip:" + ClientIp(context);
+        return CurrentUser.KeyOf(context.User) is { } key ? "user:" + key : "ip:" + ClientIp(context);
     }
 
     public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
