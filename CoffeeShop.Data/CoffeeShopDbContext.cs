@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,10 @@ public abstract class CoffeeShopDbContext : IdentityDbContext<IdentityUser>, IDa
 
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
 
+    public DbSet<OptionGroup> OptionGroups => Set<OptionGroup>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

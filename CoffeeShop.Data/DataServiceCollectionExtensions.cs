@@ -3,6 +3,7 @@ using CoffeeShop.Data.Repositories;
 using CoffeeShop.Data.Writes;
 using CoffeeShop.Domain.ApiKeys;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddScoped<IMenuItemRepository, MenuItemRepository>();
+        services.AddScoped<IOptionGroupRepository, OptionGroupRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IOrderRepository, OrderRepository>();
         AddOrderWriter(services, options);

@@ -16,6 +16,10 @@ internal sealed class MenuItemConfiguration : IEntityTypeConfiguration<MenuItem>
         builder.PrimitiveCollection(m => m.Ingredients).HasField("_ingredients").IsRequired();
         builder.Property(m => m.Image).HasMaxLength(MenuItemLimits.ImageMaxLength);
         builder.Property(m => m.Price).HasPrecision(6, 2);
+        builder.Property<List<MenuItemSize>>("_sizes").HasColumnName(nameof(MenuItem.Sizes)).AsJsonList();
+        builder.Ignore(m => m.Sizes);
+        builder.Ignore(m => m.DefaultSize);
+        builder.PrimitiveCollection(m => m.OptionGroupCodes).HasField("_optionGroupCodes").IsRequired();
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Details);
 

@@ -1,3 +1,4 @@
+using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Orders;
 using Microsoft.AspNetCore.Identity;
@@ -32,8 +33,13 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             lines.HasKey("OrderId", nameof(OrderLine.Position));
             lines.Property(l => l.Position).ValueGeneratedNever();
             lines.Property(l => l.Title).HasMaxLength(MenuItemLimits.TitleMaxLength).IsRequired();
+            lines.Property(l => l.SizeCode).HasMaxLength(Slug.MaxLength).IsUnicode(false).IsRequired();
+            lines.Property(l => l.SizeName).HasMaxLength(MenuItemLimits.SizeNameMaxLength).IsRequired();
+            lines.Property<List<OrderLineOption>>("_options").HasColumnName(nameof(OrderLine.Options)).AsJsonList();
+            lines.Ignore(l => l.Options);
             lines.Property(l => l.UnitPrice).HasPrecision(8, 2);
             lines.Ignore(l => l.Subtotal);
+            lines.Ignore(l => l.SizePrice);
 
             // MenuItemId is a plain column on purpose, with no relationship to MenuItems: deleting a menu
             // item must never break or cascade into an order, which keeps its own title and price.

@@ -36,6 +36,9 @@ internal sealed class MenuItemRepository(CoffeeShopDbContext db) : IMenuItemRepo
     public async Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         await db.MenuItems.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
+    public Task<bool> AnyOffersOptionGroupAsync(string groupCode, CancellationToken cancellationToken) =>
+        db.MenuItems.AnyAsync(m => m.OptionGroupCodes.Contains(groupCode), cancellationToken);
+
     public Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken)
     {
         // Titles compare case-insensitively: "latte" and "Latte" are the same drink.

@@ -16,4 +16,13 @@ public sealed class ConcurrencyException : DomainException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Throws when the caller expected another version (from If-Match or a form) than the one stored.</summary>
+    public static void ThrowIfStale(string thing, int? expectedVersion, int currentVersion)
+    {
+        if (expectedVersion is { } expected && expected != currentVersion)
+        {
+            throw new ConcurrencyException($"{thing} was changed by someone else (version {currentVersion}, expected {expected}).");
+        }
+    }
 }

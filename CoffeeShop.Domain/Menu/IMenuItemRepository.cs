@@ -19,6 +19,9 @@ public interface IMenuItemRepository
     /// <summary>The items with these ids (any that do not exist are left out), read without tracking.</summary>
     Task<IReadOnlyList<MenuItem>> FindManyAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
+    /// <summary>Whether any item (available or not) lists this option group.</summary>
+    Task<bool> AnyOffersOptionGroupAsync(string groupCode, CancellationToken cancellationToken);
+
     Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken);
 
     Task AddAsync(MenuItem item, CancellationToken cancellationToken);

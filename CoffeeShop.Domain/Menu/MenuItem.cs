@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Menu.Options;
 
 namespace CoffeeShop.Domain.Menu;
 
@@ -6,6 +7,8 @@ namespace CoffeeShop.Domain.Menu;
 public sealed class MenuItem
 {
     private List<string> _ingredients = [];
+    private List<MenuItemSize> _sizes = [];
+    private List<string> _optionGroupCodes = [];
 
     public MenuItem(MenuItemDetails details, DateTimeOffset now)
         : this()
@@ -35,7 +38,16 @@ public sealed class MenuItem
 
     public string? Image { get; private set; }
 
+    /// <summary>The default size's price: what the compatible API and clients from before sizes know as the price.</summary>
     public decimal Price { get; private set; }
+
+    /// <summary>The sizes the drink is sold in (1–5), exactly one of them the default.</summary>
+    public IReadOnlyList<MenuItemSize> Sizes => _sizes;
+
+    public MenuItemSize DefaultSize => _sizes.Find(s => s.IsDefault) ?? MenuItemSize.Regular(Price);
+
+    /// <summary>The codes of the option groups that apply to this drink (milk for a latte, not for an espresso).</summary>
+    public IReadOnlyList<string> OptionGroupCodes => _optionGroupCodes;
 
     public bool IsAvailable { get; private set; }
 
@@ -46,7 +58,13 @@ public sealed class MenuItem
     /// <summary>The concurrency version: the API exposes it as the ETag.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The item's fields as a replace carries them, with its sizes and groups left to be kept (null): a caller that
+    /// changes only the price (a PATCH, the compatible API) moves the default size's price and keeps the rest.
+    /// </summary>
     public MenuItemDetails Details => new(Category, Title, Description, Ingredients, Image, Price, IsAvailable);
+
+    public MenuItemSize? FindSize(string code) => _sizes.Find(s => s.Code == code);
 
     public void Replace(MenuItemDetails details, DateTimeOffset now)
     {
@@ -80,7 +98,8 @@ public sealed class MenuItem
         Description = Guard.Text(details.Description, FieldKey.Of(nameof(Description)), 0, MenuItemLimits.DescriptionMaxLength);
         _ingredients = ValidIngredients(details.Ingredients);
         Image = ValidImage(details.Image);
-        Price = ValidPrice(details.Price);
+        (_sizes, Price) = ValidSizes(details.Sizes, ValidPrice(details.Price));
+        _optionGroupCodes = ValidOptionGroupCodes(details.OptionGroupCodes);
         IsAvailable = details.IsAvailable;
         return this;
     }
@@ -135,6 +154,88 @@ public sealed class MenuItem
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    }
+
+    /// <summary>
+    /// The sizes and the price they imply. No sizes given keeps the item's sizes with the default one at
+    /// <paramref name="price"/> (a new item gets one regular size), so a client that only knows the price keeps working;
+    /// sizes given must agree with <paramref name="price"/> on the default size's price.
+    /// </summary>
+    private (List<MenuItemSize> Sizes, decimal Price) ValidSizes(IReadOnlyList<MenuItemSize>? sizes, decimal price)
+    {
+        if (sizes is null)
+        {
+            return _sizes.Count == 0
+                ? ([MenuItemSize.Regular(price)], price)
+                : ([.. _sizes.Select(s => s.IsDefault ? s with { Price = price } : s)], price);
+        }
+
+        var key = FieldKey.Of(nameof(Sizes));
+        if (sizes.Count < MenuItemLimits.SizesMin || sizes.Count > MenuItemLimits.SizesMax)
+        {
+            throw new DomainValidationException(key, $"sizes must list between {MenuItemLimits.SizesMin} and {MenuItemLimits.SizesMax} sizes.");
+        }
+
+        var valid = new List<MenuItemSize>(sizes.Count);
+        for (var i = 0; i < sizes.Count; i++)
+        {
+            var at = key.At(i);
+            var size = sizes[i] ?? throw new DomainValidationException(at, $"{at.Label} is required.");
+            var code = Slug.Valid(size.Code, at.Then(nameof(MenuItemSize.Code)));
+            if (valid.FindIndex(s => s.Code == code) is var first and >= 0)
+            {
+                throw new DomainValidationException(at.Then(nameof(MenuItemSize.Code)), $"{at.Then(nameof(MenuItemSize.Code)).Label} repeats sizes[{first}].code '{code}'.");
+            }
+
+            valid.Add(new MenuItemSize(
+                code,
+                Guard.Text(size.Name, at.Then(nameof(MenuItemSize.Name)), 1, MenuItemLimits.SizeNameMaxLength),
+                MenuItemLimits.ValidPrice(size.Price, at.Then(nameof(MenuItemSize.Price))),
+                size.IsDefault));
+        }
+
+        var defaults = valid.Where(s => s.IsDefault).ToList();
+        if (defaults.Count != 1)
+        {
+            throw new DomainValidationException(key, "sizes must mark exactly one size as the default (isDefault).");
+        }
+
+        if (defaults[0].Price != price)
+        {
+            throw new DomainValidationException(
+                FieldKey.Of(nameof(Price)),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"price must be the default size's price ({defaults[0].Price}), or be left out."));
+        }
+
+        return (valid, price);
+    }
+
+    private List<string> ValidOptionGroupCodes(IReadOnlyList<string>? codes)
+    {
+        if (codes is null)
+        {
+            return _optionGroupCodes;
+        }
+
+        var key = FieldKey.Of(nameof(OptionGroupCodes));
+        if (codes.Count > OptionGroupLimits.GroupsPerItemMax)
+        {
+            throw new DomainValidationException(key, $"optionGroupCodes may list at most {OptionGroupLimits.GroupsPerItemMax} groups.");
+        }
+
+        var valid = new List<string>(codes.Count);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var code = Slug.Valid(codes[i], key.At(i));
+            if (valid.Contains(code, StringComparer.Ordinal))
+            {
+                throw new DomainValidationException(key.At(i), $"{key.At(i).Label} repeats the group '{code}'.");
+            }
+
+            valid.Add(code);
+        }
+
+        return valid;
     }
 
     private static decimal ValidPrice(decimal price) => MenuItemLimits.ValidPrice(price, FieldKey.Of(nameof(Price)));

@@ -1,6 +1,10 @@
 namespace CoffeeShop.Domain.Menu;
 
-/// <summary>Everything a caller sets on a menu item: what a create or a full replace carries.</summary>
+/// <summary>
+/// Everything a caller sets on a menu item: what a create or a full replace carries. Null <paramref name="Sizes"/>
+/// keeps the item's sizes (one regular size for a new item) with the default at <paramref name="Price"/>; null
+/// <paramref name="OptionGroupCodes"/> keeps the item's groups (none for a new item).
+/// </summary>
 public sealed record MenuItemDetails(
     MenuCategory Category,
     string Title,
@@ -8,4 +12,6 @@ public sealed record MenuItemDetails(
     IReadOnlyList<string> Ingredients,
     string? Image,
     decimal Price,
-    bool IsAvailable = true);
+    bool IsAvailable = true,
+    IReadOnlyList<MenuItemSize>? Sizes = null,
+    IReadOnlyList<string>? OptionGroupCodes = null);

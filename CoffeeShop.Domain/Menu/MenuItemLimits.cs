@@ -13,6 +13,9 @@ public static class MenuItemLimits
     public const int ImageMaxLength = 2048;
     public const decimal MinPrice = 0.01m;
     public const decimal MaxPrice = 100.00m;
+    public const int SizesMin = 1;
+    public const int SizesMax = 5;
+    public const int SizeNameMaxLength = 40;
 
     /// <summary>The range as the messages print it, whatever the culture.</summary>
     public static string PriceRange { get; } =

@@ -1,9 +1,14 @@
 using CoffeeShop.Domain.Common;
+using CoffeeShop.Domain.Menu.Options;
 
 namespace CoffeeShop.Domain.Menu;
 
 /// <summary>The menu's use cases, shared by the pages, the versioned API and the compatible API.</summary>
-public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotifier notifier, TimeProvider clock)
+public sealed class MenuService(
+    IMenuItemRepository repository,
+    IOptionGroupRepository optionGroups,
+    IMenuChangeNotifier notifier,
+    TimeProvider clock)
 {
     public Task<PagedResult<MenuItem>> ListAsync(MenuItemQuery query, CancellationToken cancellationToken)
     {
@@ -30,6 +35,7 @@ public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotif
     public async Task<MenuItem> CreateAsync(MenuItemDetails details, CancellationToken cancellationToken)
     {
         var item = new MenuItem(details, clock.GetUtcNow());
+        await EnsureOptionGroupsExistAsync(item, cancellationToken);
         await EnsureTitleIsFreeAsync(item.Category, item.Title, null, cancellationToken);
         await repository.AddAsync(item, cancellationToken);
         await SaveAsync(cancellationToken);
@@ -41,6 +47,7 @@ public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotif
     {
         var item = await GetForChangeAsync(id, expectedVersion, cancellationToken);
         item.Replace(details, clock.GetUtcNow());
+        await EnsureOptionGroupsExistAsync(item, cancellationToken);
         await EnsureTitleIsFreeAsync(item.Category, item.Title, item.Id, cancellationToken);
         await SaveAsync(cancellationToken);
         return item;
@@ -71,12 +78,27 @@ public sealed class MenuService(IMenuItemRepository repository, IMenuChangeNotif
     private async Task<MenuItem> GetForChangeAsync(int id, int? expectedVersion, CancellationToken cancellationToken)
     {
         var item = await GetAsync(id, cancellationToken);
-        if (expectedVersion is { } version && version != item.Version)
+        ConcurrencyException.ThrowIfStale($"Menu item {id}", expectedVersion, item.Version);
+        return item;
+    }
+
+    /// <summary>Each group the item lists exists; an unknown code fails with its place (<c>optionGroupCodes[1]</c>).</summary>
+    private async Task EnsureOptionGroupsExistAsync(MenuItem item, CancellationToken cancellationToken)
+    {
+        if (item.OptionGroupCodes.Count == 0)
         {
-            throw new ConcurrencyException($"Menu item {id} was changed by someone else (version {item.Version}, expected {version}).");
+            return;
         }
 
-        return item;
+        var catalog = new OptionCatalog(await optionGroups.ListAllAsync(cancellationToken));
+        for (var i = 0; i < item.OptionGroupCodes.Count; i++)
+        {
+            if (catalog.Find(item.OptionGroupCodes[i]) is null)
+            {
+                var key = FieldKey.Of(nameof(MenuItem.OptionGroupCodes)).At(i);
+                throw new DomainValidationException(key, $"{key.Label}: there is no option group '{item.OptionGroupCodes[i]}'.");
+            }
+        }
     }
 
     private async Task EnsureTitleIsFreeAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken)

@@ -27,7 +27,8 @@ public sealed class Order
             }
         }
 
-        ValidateLines(lines.Select(l => (l.MenuItemId, l.Quantity)).ToList());
+        ValidateQuantities([.. lines.Select(l => l.Quantity)]);
+        CheckDrinksAreDistinct(lines);
         _lines.AddRange(lines.Select((line, i) => line.AtPosition(i + 1)));
 
         Status = OrderStatus.Pending;
@@ -119,27 +120,35 @@ public sealed class Order
         userId is not null && CustomerId is not null && string.Equals(CustomerId, userId, StringComparison.Ordinal);
 
     /// <summary>
-    /// The rules on the requested lines that need no menu: how many, how much of each, and one line per
-    /// menu item. Shared by the ordering service (to fail before the menu is read) and the constructor.
+    /// The rules on the requested quantities that need no menu, shared by the ordering service (to fail before the menu
+    /// is read) and the constructor.
     /// </summary>
-    /// <remarks>
-    /// A second line for the same item is refused rather than merged: merging would make the order's lines
-    /// differ from the request (an error on lines[3] might then describe another line), and refusing now
-    /// can be relaxed later (say, for per-line options) without changing the meaning of any accepted order.
-    /// </remarks>
-    internal static void ValidateLines(IReadOnlyList<(int MenuItemId, int Quantity)> lines)
+    internal static void ValidateQuantities(IReadOnlyList<int> quantities)
     {
-        CheckLineCount(lines);
-        var firstIndexOf = new Dictionary<int, int>();
-        for (var i = 0; i < lines.Count; i++)
+        CheckLineCount(quantities);
+        for (var i = 0; i < quantities.Count; i++)
         {
-            var (menuItemId, quantity) = lines[i];
-            Guard.Range(quantity, LineField(i, nameof(OrderLine.Quantity)), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
-            if (!firstIndexOf.TryAdd(menuItemId, i))
+            Guard.Range(quantities[i], LineField(i, nameof(OrderLine.Quantity)), OrderLimits.QuantityMin, OrderLimits.QuantityMax);
+        }
+    }
+
+    /// <summary>
+    /// One line per drink: the same item may appear again in another size or with other options (a large oat latte
+    /// and a small plain one), but the same drink twice is refused rather than merged, so an error on lines[3] always
+    /// describes the request's own line 3.
+    /// </summary>
+    private static void CheckDrinksAreDistinct(IReadOnlyList<OrderLine> lines)
+    {
+        for (var i = 1; i < lines.Count; i++)
+        {
+            for (var k = 0; k < i; k++)
             {
-                throw new DomainValidationException(
-                    LineField(i, nameof(OrderLine.MenuItemId)),
-                    $"Menu item {menuItemId} is already on the order at {LineField(firstIndexOf[menuItemId]).Label}; change that line's quantity instead.");
+                if (lines[i].IsSameDrinkAs(lines[k]))
+                {
+                    throw new DomainValidationException(
+                        LineField(i, nameof(OrderLine.MenuItemId)),
+                        $"Menu item {lines[i].MenuItemId} in the same size and with the same options is already on the order at {LineField(k).Label}; change that line's quantity instead.");
+                }
             }
         }
     }

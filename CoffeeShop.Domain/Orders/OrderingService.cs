@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 
 namespace CoffeeShop.Domain.Orders;
 
@@ -10,6 +11,7 @@ namespace CoffeeShop.Domain.Orders;
 public sealed class OrderingService(
     IOrderRepository orders,
     IMenuItemRepository menu,
+    IOptionGroupRepository optionGroups,
     IOrderCodeGenerator codes,
     TimeProvider clock,
     IOrderEvents? events = null)
@@ -17,8 +19,9 @@ public sealed class OrderingService(
     private readonly IOrderEvents _events = events ?? NoOrderEvents.Instance;
 
     /// <summary>
-    /// Places an order for available menu items, snapshotting each item's title and price. A missing or
-    /// unavailable item fails with the field of its line (<c>lines[i].menuItemId</c>).
+    /// Places an order for available menu items, snapshotting each line's title, size, options and prices. A missing
+    /// or unavailable item fails with the field of its line (<c>lines[i].menuItemId</c>), a refused size or option with
+    /// its own (<see cref="OrderLineComposer"/>).
     /// </summary>
     public async Task<Order> PlaceAsync(OrderRequest request, CancellationToken cancellationToken) =>
         (await PlaceAsync(request, null, cancellationToken)).Order;
@@ -38,14 +41,17 @@ public sealed class OrderingService(
 
         var requested = RequestedLines(request.Lines);
 
-        // One round trip for the whole menu the order needs, however many lines it has.
-        var ids = requested.Select(l => l.MenuItemId).ToList();
-        var items = (await menu.FindManyAsync(ids, cancellationToken)).ToDictionary(m => m.Id);
+        // One round trip for the whole menu the order needs, however many lines it has; the option groups only when
+        // a line can have options.
+        var items = (await menu.FindManyAsync([.. requested.Select(l => l.MenuItemId)], cancellationToken)).ToDictionary(m => m.Id);
+        var catalog = items.Values.Any(m => m.OptionGroupCodes.Count > 0) || requested.Any(l => l.Options is { Count: > 0 })
+            ? new OptionCatalog(await optionGroups.ListAllAsync(cancellationToken))
+            : OptionCatalog.Empty;
 
         var lines = new List<OrderLine>(requested.Count);
         for (var i = 0; i < requested.Count; i++)
         {
-            var (menuItemId, quantity) = requested[i];
+            var menuItemId = requested[i].MenuItemId;
             if (!items.TryGetValue(menuItemId, out var item))
             {
                 throw new DomainValidationException(Order.LineField(i, nameof(OrderLine.MenuItemId)), $"Menu item {menuItemId} does not exist.");
@@ -57,7 +63,7 @@ public sealed class OrderingService(
                     Order.LineField(i, nameof(OrderLine.MenuItemId)), $"Menu item {menuItemId} ({item.Title}) is not available at the moment.");
             }
 
-            lines.Add(new OrderLine(item.Id, item.Title, item.Price, quantity));
+            lines.Add(OrderLineComposer.Compose(i, requested[i], item, catalog));
         }
 
         // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
@@ -195,19 +201,20 @@ public sealed class OrderingService(
         return isStaff || order.IsOwnedBy(userId);
     }
 
-    /// <summary>The request's lines as (id, quantity), checked before anything is read, with each failure naming its line.</summary>
-    private static List<(int MenuItemId, int Quantity)> RequestedLines(IReadOnlyList<OrderLineRequest>? lines)
+    /// <summary>The request's lines, checked for what needs no menu before anything is read, each failure naming its line.</summary>
+    private static IReadOnlyList<OrderLineRequest> RequestedLines(IReadOnlyList<OrderLineRequest>? lines)
     {
         // Counted first, so a flood of lines is refused before anything else is looked at.
         lines = Order.CheckLineCount(lines);
-        var requested = new List<(int MenuItemId, int Quantity)>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i] ?? throw new DomainValidationException(Order.LineField(i), $"{Order.LineField(i).Label} is required.");
-            requested.Add((line.MenuItemId, line.Quantity));
+            if (lines[i] is null)
+            {
+                throw new DomainValidationException(Order.LineField(i), $"{Order.LineField(i).Label} is required.");
+            }
         }
 
-        Order.ValidateLines(requested);
-        return requested;
+        Order.ValidateQuantities([.. lines.Select(l => l.Quantity)]);
+        return lines;
     }
 }

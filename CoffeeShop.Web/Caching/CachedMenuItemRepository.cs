@@ -28,6 +28,9 @@ public sealed class CachedMenuItemRepository(IMenuItemRepository inner, MenuSnap
 
     public Task<IReadOnlyList<MenuItem>> ListAllAsync(CancellationToken cancellationToken) => inner.ListAllAsync(cancellationToken);
 
+    public Task<bool> AnyOffersOptionGroupAsync(string groupCode, CancellationToken cancellationToken) =>
+        inner.AnyOffersOptionGroupAsync(groupCode, cancellationToken);
+
     public Task<bool> TitleExistsAsync(MenuCategory category, string title, int? exceptId, CancellationToken cancellationToken) =>
         inner.TitleExistsAsync(category, title, exceptId, cancellationToken);
 

@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
@@ -34,6 +35,7 @@ public static class MenuCache
         services.AddSingleton<MenuCopies>();
         services.AddScoped<IMenuChangeNotifier, MenuChangeNotifier>();
         Decorate<IMenuItemRepository>(services, (inner, provider) => new CachedMenuItemRepository(inner, provider.GetRequiredService<MenuSnapshot>()));
+        Decorate<IOptionGroupRepository>(services, (inner, provider) => new CachedOptionGroupRepository(inner, provider.GetRequiredService<MenuSnapshot>()));
         return services;
     }
 

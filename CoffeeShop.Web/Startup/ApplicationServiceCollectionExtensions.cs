@@ -1,5 +1,6 @@
 using CoffeeShop.Data;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Security;
@@ -16,6 +17,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddCoffeeShopData(configuration, environment.ContentRootPath);
         services.AddMenuCaching(); // decorates the repository just registered
         services.AddScoped<MenuService>();
+        services.AddScoped<OptionGroupService>();
         services.AddScoped<OrderingService>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();

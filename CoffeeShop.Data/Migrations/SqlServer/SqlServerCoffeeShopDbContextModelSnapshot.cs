@@ -143,6 +143,10 @@ namespace CoffeeShop.Data.Migrations.SqlServer
                     b.Property<bool>("IsAvailable")
                         .HasColumnType("bit");
 
+                    b.PrimitiveCollection<string>("OptionGroupCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(6, 2)
                         .HasColumnType("decimal(6,2)");
@@ -159,6 +163,11 @@ namespace CoffeeShop.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("_sizes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Sizes");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Category", "IsAvailable");
@@ -167,6 +176,57 @@ namespace CoffeeShop.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("MenuItems", (string)null);
+                });
+
+            modelBuilder.Entity("CoffeeShop.Domain.Menu.Options.OptionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MaxQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxSelected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinSelected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("_options")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Options");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("OptionGroups", (string)null);
                 });
 
             modelBuilder.Entity("CoffeeShop.Domain.Orders.Order", b =>
@@ -474,6 +534,17 @@ namespace CoffeeShop.Data.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
+                            b1.Property<string>("SizeCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(40)");
+
+                            b1.Property<string>("SizeName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(80)
@@ -482,6 +553,11 @@ namespace CoffeeShop.Data.Migrations.SqlServer
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(8, 2)
                                 .HasColumnType("decimal(8,2)");
+
+                            b1.Property<string>("_options")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("Options");
 
                             b1.HasKey("OrderId", "Position");
 

@@ -131,6 +131,10 @@ namespace CoffeeShop.Data.Migrations.Sqlite
                     b.Property<bool>("IsAvailable")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("OptionGroupCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Price")
                         .HasPrecision(6, 2)
                         .HasColumnType("INTEGER");
@@ -147,6 +151,11 @@ namespace CoffeeShop.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("_sizes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Sizes");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Category", "IsAvailable");
@@ -155,6 +164,55 @@ namespace CoffeeShop.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MenuItems", (string)null);
+                });
+
+            modelBuilder.Entity("CoffeeShop.Domain.Menu.Options.OptionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxSelected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinSelected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_options")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Options");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("OptionGroups", (string)null);
                 });
 
             modelBuilder.Entity("CoffeeShop.Domain.Orders.Order", b =>
@@ -451,6 +509,17 @@ namespace CoffeeShop.Data.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("SizeCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SizeName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(80)
@@ -459,6 +528,11 @@ namespace CoffeeShop.Data.Migrations.Sqlite
                             b1.Property<long>("UnitPrice")
                                 .HasPrecision(8, 2)
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("_options")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Options");
 
                             b1.HasKey("OrderId", "Position");
 

@@ -31,7 +31,11 @@ public sealed class OrderWriterTests(Type writerType) : IntegrationTestBase
     [OneTimeSetUp]
     public async Task AddMenuAsync()
     {
-        _latte = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithPrice(3.90m).BuildDetails());
+        _latte = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithPrice(3.90m).BuildDetails() with
+        {
+            Sizes = [new("small", "Small", 3.40m), new("medium", "Medium", 3.90m, IsDefault: true), new("large", "Large", 4.40m)],
+            OptionGroupCodes = ["milk", "extra-shots"],
+        });
         _mocha = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithPrice(4.25m).BuildDetails());
     }
 
@@ -49,7 +53,8 @@ public sealed class OrderWriterTests(Type writerType) : IntegrationTestBase
     {
         var customerId = await Factory.UserIdOfAsync(await Factory.CreateUserAsync("Customer"));
 
-        var placed = await Factory.PlaceOrderAsync("Ann", [new(_latte.Id, 2), new(_mocha.Id, 1)], "oat milk", customerId);
+        var placed = await Factory.PlaceOrderAsync(
+            "Ann", [new(_latte.Id, 2, "large", [new("oat-milk"), new("extra-shot", 2)]), new(_mocha.Id, 1)], "to go", customerId);
         var read = await Factory.WithScopeAsync(s => s.GetRequiredService<OrderingService>().GetAsync(placed.Id, CancellationToken.None));
 
         Assert.That(placed.Id, Is.GreaterThan(0), "the committed order learns its id");
@@ -57,15 +62,24 @@ public sealed class OrderWriterTests(Type writerType) : IntegrationTestBase
         {
             Assert.That(read.Code, Is.EqualTo(placed.Code));
             Assert.That(read.CustomerName, Is.EqualTo("Ann"));
-            Assert.That(read.Notes, Is.EqualTo("oat milk"));
+            Assert.That(read.Notes, Is.EqualTo("to go"));
             Assert.That(read.CustomerId, Is.EqualTo(customerId));
             Assert.That(read.Status, Is.EqualTo(OrderStatus.Pending));
             Assert.That(read.CreatedAt, Is.EqualTo(placed.CreatedAt));
             Assert.That(read.UpdatedAt, Is.EqualTo(placed.UpdatedAt));
             Assert.That(read.Version, Is.EqualTo(placed.Version));
-            Assert.That(read.Total, Is.EqualTo(12.05m));
-            Assert.That(read.Lines.Select(l => (l.MenuItemId, l.Title, l.UnitPrice, l.Quantity)),
-                Is.EqualTo(new[] { (_latte.Id, _latte.Title, 3.90m, 2), (_mocha.Id, _mocha.Title, 4.25m, 1) }));
+            Assert.That(read.Total, Is.EqualTo(16.85m), "(4.40 large + 0.50 oat + 2 × 0.70 shots) × 2 + 4.25");
+            Assert.That(read.Lines.Select(l => (l.MenuItemId, l.Title, l.SizeCode, l.SizeName, l.UnitPrice, l.Quantity)), Is.EqualTo(new[]
+            {
+                (_latte.Id, _latte.Title, "large", "Large", 6.30m, 2),
+                (_mocha.Id, _mocha.Title, "regular", "Regular", 4.25m, 1),
+            }));
+            Assert.That(read.Lines[0].Options, Is.EqualTo(new[]
+            {
+                new OrderLineOption("oat-milk", "Oat milk", 1, 0.50m),
+                new OrderLineOption("extra-shot", "Extra espresso shot", 2, 0.70m),
+            }));
+            Assert.That(read.Lines[1].Options, Is.Empty);
         }
     }
 

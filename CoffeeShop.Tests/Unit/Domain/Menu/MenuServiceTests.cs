@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
 using Moq;
 
@@ -21,7 +22,7 @@ public sealed class MenuServiceTests
         _repository = new Mock<IMenuItemRepository>(MockBehavior.Strict);
         _clock = new TestClock();
         _notifier = new Mock<IMenuChangeNotifier>();
-        _service = new MenuService(_repository.Object, _notifier.Object, _clock);
+        _service = new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), _notifier.Object, _clock);
     }
 
     [TearDown]

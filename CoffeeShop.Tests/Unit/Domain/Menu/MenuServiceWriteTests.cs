@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
 using Moq;
 using static CoffeeShop.Tests.Unit.Domain.Menu.MenuWriteTestData;
@@ -29,7 +30,7 @@ public sealed class MenuServiceWriteTests
             .Callback(() => _calls.Add("save")).Returns(Task.CompletedTask);
         _notifier.Setup(n => n.MenuChangedAsync(It.IsAny<CancellationToken>()))
             .Callback(() => _calls.Add("notify")).Returns(Task.CompletedTask);
-        _service = new MenuService(_repository.Object, _notifier.Object, _clock.Object);
+        _service = new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), _notifier.Object, _clock.Object);
     }
 
     [Test]

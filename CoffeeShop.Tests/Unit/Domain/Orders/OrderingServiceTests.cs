@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
 using Moq;
@@ -18,6 +19,7 @@ public sealed class OrderingServiceTests
 
     private Mock<IOrderRepository> _orders = null!;
     private Mock<IMenuItemRepository> _menu = null!;
+    private Mock<IOptionGroupRepository> _optionGroups = null!;
     private Mock<IOrderCodeGenerator> _codes = null!;
     private Mock<TimeProvider> _clock = null!;
     private Mock<IOrderEvents> _events = null!;
@@ -28,12 +30,15 @@ public sealed class OrderingServiceTests
     {
         _orders = new Mock<IOrderRepository>();
         _menu = new Mock<IMenuItemRepository>();
+        _optionGroups = new Mock<IOptionGroupRepository>();
+        _optionGroups.Setup(g => g.ListAllAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync([DrinkTestData.Milk(), DrinkTestData.Shots(), DrinkTestData.Syrups()]);
         _codes = new Mock<IOrderCodeGenerator>();
         _clock = new Mock<TimeProvider>();
         _events = new Mock<IOrderEvents>();
         _codes.Setup(c => c.NewCode()).Returns(GeneratedCode);
         _clock.Setup(c => c.GetUtcNow()).Returns(Now);
-        _service = new OrderingService(_orders.Object, _menu.Object, _codes.Object, _clock.Object, _events.Object);
+        _service = new OrderingService(_orders.Object, _menu.Object, _optionGroups.Object, _codes.Object, _clock.Object, _events.Object);
     }
 
     [Test]
@@ -54,6 +59,89 @@ public sealed class OrderingServiceTests
         });
         _orders.Verify(r => r.AddAsync(order, null, It.IsAny<CancellationToken>()), Times.Once);
         _orders.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never, "AddAsync saves the new order");
+    }
+
+    [Test]
+    public async Task PlaceAsync_LargeOatLatteWithShotsAndSyrupAndASmallBlack_PricesEachLineFromItsSizeAndOptions()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+        var request = new OrderRequest("Ann", null, null,
+        [
+            DrinkTestData.LineRequest(2, 1, "large", ("oat-milk", 1), ("extra-shot", 2), ("vanilla-syrup", 1)),
+            DrinkTestData.LineRequest(1, 1, "small"),
+        ]);
+
+        var order = await _service.PlaceAsync(request, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Lines.Select(l => (l.SizeCode, l.UnitPrice)), Is.EqualTo(new[] { ("large", 6.80m), ("small", 2.10m) }));
+            Assert.That(order.Lines[0].Options.Select(o => o.Code), Is.EqualTo(new[] { "oat-milk", "extra-shot", "vanilla-syrup" }));
+            Assert.That(order.Total, Is.EqualTo(8.90m));
+        });
+        _optionGroups.Verify(g => g.ListAllAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task PlaceAsync_SameDrinkInAnotherSizeOrWithOtherOptions_IsAnotherLine()
+    {
+        GivenMenu(DrinkTestData.Latte(2));
+        var request = new OrderRequest("Ann", null, null,
+        [
+            DrinkTestData.LineRequest(2, 1, "large", ("oat-milk", 1)),
+            DrinkTestData.LineRequest(2, 1, "large"),
+            DrinkTestData.LineRequest(2, 2, "small"),
+        ]);
+
+        var order = await _service.PlaceAsync(request, CancellationToken.None);
+
+        Assert.That(order.Lines, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void PlaceAsync_SameDrinkMadeTheSameWayTwice_NamesTheSecondLine()
+    {
+        GivenMenu(DrinkTestData.Latte(2));
+        var request = new OrderRequest("Ann", null, null,
+        [
+            DrinkTestData.LineRequest(2, 1, "medium", ("whole-milk", 1)),
+            DrinkTestData.LineRequest(2, 2),
+        ]);
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Key.Label, Is.EqualTo("lines[1].menuItemId"), "the default size and milk make the same drink as line 0");
+            Assert.That(ex.Message, Does.Contain("lines[0]"));
+        });
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public void PlaceAsync_RefusedOption_NamesTheLineAndTheOptionAndSavesNothing()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+        var request = new OrderRequest("Ann", null, null,
+        [
+            DrinkTestData.LineRequest(1),
+            DrinkTestData.LineRequest(2, 1, null, ("oat-milk", 1), ("soy-milk", 1)),
+        ]);
+
+        var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(request, CancellationToken.None));
+
+        Assert.That(ex!.Key.Label, Is.EqualTo("lines[1].options[1].code"));
+        VerifyNothingSaved();
+    }
+
+    [Test]
+    public async Task PlaceAsync_ItemsWithoutGroupsAndNoOptions_DoesNotReadTheOptionGroups()
+    {
+        GivenMenu(MenuItem(1));
+
+        await _service.PlaceAsync(Request((1, 1)), CancellationToken.None);
+
+        _optionGroups.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -142,6 +230,8 @@ public sealed class OrderingServiceTests
     [Test]
     public void PlaceAsync_SameItemOnTwoLines_ThrowsNamingTheSecondLine()
     {
+        GivenMenu(MenuItem(1));
+
         var ex = Assert.ThrowsAsync<DomainValidationException>(() => _service.PlaceAsync(Request((1, 1), (1, 2)), CancellationToken.None));
 
         Assert.That(ex.Key.ToString(), Is.EqualTo("Lines[1].MenuItemId"));

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Mapping;
@@ -29,7 +30,7 @@ public sealed class AdminMenuControllerTests
     {
         _repository = new Mock<IMenuItemRepository>();
         _notifier = new Mock<IMenuChangeNotifier>();
-        var service = new MenuService(_repository.Object, _notifier.Object, TimeProvider.System);
+        var service = new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), _notifier.Object, TimeProvider.System);
         _controller = new AdminMenuController(service, Mapper)
         {
             TempData = new TempDataDictionary(new DefaultHttpContext(), Mock.Of<ITempDataProvider>()),

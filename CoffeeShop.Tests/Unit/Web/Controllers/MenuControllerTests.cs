@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Models.Menu;
@@ -19,7 +20,7 @@ public sealed class MenuControllerTests
     public void SetUp()
     {
         _repository = new Mock<IMenuItemRepository>(MockBehavior.Strict);
-        _controller = new MenuController(new MenuService(_repository.Object, Mock.Of<IMenuChangeNotifier>(), new TestClock()), Mappers.Create());
+        _controller = new MenuController(new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), new TestClock()), Mappers.Create());
     }
 
     [TearDown]

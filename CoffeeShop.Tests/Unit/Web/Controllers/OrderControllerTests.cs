@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Controllers;
@@ -34,8 +35,8 @@ public sealed class OrderControllerTests
         _codes.Setup(c => c.NewCode()).Returns(GeneratedCode);
         var clock = new TestClock();
         _controller = new OrderController(
-            new OrderingService(_orders.Object, _menu.Object, _codes.Object, clock),
-            new MenuService(_menu.Object, Mock.Of<IMenuChangeNotifier>(), clock),
+            new OrderingService(_orders.Object, _menu.Object, Mock.Of<IOptionGroupRepository>(), _codes.Object, clock),
+            new MenuService(_menu.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), clock),
             Mock.Of<ICurrentUser>(),
             Mappers.Create())
         {

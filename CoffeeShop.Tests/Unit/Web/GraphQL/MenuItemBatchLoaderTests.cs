@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.GraphQL;
 using Moq;
@@ -16,7 +17,7 @@ public sealed class MenuItemBatchLoaderTests
     public void SetUp()
     {
         _repository = new Mock<IMenuItemRepository>(MockBehavior.Strict);
-        _loader = new MenuItemBatchLoader(new MenuService(_repository.Object, Mock.Of<IMenuChangeNotifier>(), new TestClock()));
+        _loader = new MenuItemBatchLoader(new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), new TestClock()));
     }
 
     [TearDown]
