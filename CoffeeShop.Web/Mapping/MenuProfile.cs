@@ -15,7 +15,9 @@ public sealed class MenuProfile : Profile
         CreateMap<MenuItem, MenuItemViewModel>()
             .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
         CreateMap<MenuItem, MenuItemResponse>()
-            .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
+            .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()))
+            .ForMember(d => d.OptionGroups, o => o.Ignore());
+        CreateMap<MenuItemSize, MenuItemSizeResponse>();
         CreateMap<MenuItem, CoffeeResponse>();
 
         CreateMap<MenuItem, AdminMenuItemViewModel>()

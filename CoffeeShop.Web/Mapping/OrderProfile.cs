@@ -10,7 +10,13 @@ public sealed class OrderProfile : Profile
 {
     public OrderProfile()
     {
-        CreateMap<OrderLine, OrderLineResponse>();
+        CreateMap<OrderLine, OrderLineResponse>()
+            .ForMember(d => d.Size, o => o.MapFrom(s => s))
+            .ForMember(d => d.LineTotal, o => o.MapFrom(s => s.Subtotal));
+        CreateMap<OrderLine, OrderLineSizeResponse>()
+            .ForMember(d => d.Code, o => o.MapFrom(s => s.SizeCode))
+            .ForMember(d => d.Name, o => o.MapFrom(s => s.SizeName));
+        CreateMap<OrderLineOption, OrderLineOptionResponse>();
         CreateMap<Order, OrderResponse>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
             .ForMember(d => d.Currency, o => o.Ignore());

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using AutoMapper;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Menu;
 using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
+using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.JsonPatch.SystemTextJson;
@@ -16,11 +18,12 @@ namespace CoffeeShop.Web.Controllers.Api;
 
 /// <summary>
 /// The versioned menu API: <c>/api/v1/menu-items</c>. Reads are public; writes are for admins and take
-/// If-Match, so a client cannot overwrite a change it has not seen.
+/// If-Match, so a client cannot overwrite a change it has not seen. Every item shows its sizes and the option groups
+/// it offers, resolved through one option catalog per request.
 /// </summary>
 [Route("api/v1/menu-items")]
 [Tags("Menu items")]
-public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : ApiControllerBase
+public sealed class MenuItemsApiController(MenuService menu, OptionGroupService optionGroups, IMapper mapper) : ApiControllerBase
 {
     /// <summary>Lists menu items, filtered, sorted and paged.</summary>
     [HttpGet]
@@ -30,8 +33,9 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     public async Task<PagedResponse<MenuItemResponse>> List([FromQuery] MenuItemListRequest request, CancellationToken cancellationToken)
     {
         var page = await menu.ListAsync(request.ToQuery(), cancellationToken);
+        var catalog = await optionGroups.CatalogAsync(cancellationToken);
         return new PagedResponse<MenuItemResponse>(
-            mapper.Map<IReadOnlyList<MenuItemResponse>>(page.Items), page.Page, page.PageSize, page.TotalCount);
+            [.. page.Items.Select(item => mapper.ToMenuItemResponse(item, catalog))], page.Page, page.PageSize, page.TotalCount);
     }
 
     /// <summary>Gets one menu item; its ETag answers If-None-Match with 304.</summary>
@@ -43,13 +47,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     public async Task<ActionResult<MenuItemResponse>> GetMenuItem(int id, CancellationToken cancellationToken)
     {
         var item = await menu.GetAsync(id, cancellationToken);
-        Response.GetTypedHeaders().ETag = EntityTags.For(item.Version);
-        if (EntityTags.IfNoneMatchHits(Request, item.Version))
-        {
-            return StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return mapper.Map<MenuItemResponse>(item);
+        return await this.ReadAsync(item.Version, () => ToResponseAsync(item, cancellationToken));
     }
 
     /// <summary>Adds a drink to the menu. image and isAvailable may be left out.</summary>
@@ -62,8 +60,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     {
         var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.CreateFields);
         var item = await menu.CreateAsync(request.ToDetails(), cancellationToken);
-        Response.GetTypedHeaders().ETag = EntityTags.For(item.Version);
-        return CreatedAtRoute(nameof(GetMenuItem), new { id = item.Id }, mapper.Map<MenuItemResponse>(item));
+        return CreatedAtRoute(nameof(GetMenuItem), new { id = item.Id }, await WrittenAsync(item, cancellationToken));
     }
 
     /// <summary>Replaces every field of the item. Leaving a field out is a 400 naming it (send image: null to clear the picture).</summary>
@@ -76,7 +73,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
     public async Task<ActionResult<MenuItemResponse>> Replace(int id, [FromBody] JsonObjectBody<MenuItemRequest> body, CancellationToken cancellationToken)
     {
         var request = MenuItemRequestReader.Read(body.Json, MenuItemRequestReader.ReplaceFields);
-        return Written(await menu.ReplaceAsync(id, request.ToDetails(), EntityTags.ExpectedVersion(Request), cancellationToken));
+        return await WrittenAsync(await menu.ReplaceAsync(id, request.ToDetails(), EntityTags.ExpectedVersion(Request), cancellationToken), cancellationToken);
     }
 
     /// <summary>Changes some fields (RFC 7396 merge patch: send only what changes; null clears image).</summary>
@@ -96,7 +93,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
         var merged = JsonBodyReader.MergePatch(JsonBodyReader.ToJson(MenuItemRequest.From(item)), patch.Json) as JsonObject;
         var request = MenuItemRequestReader.Read(merged, MenuItemRequestReader.PatchedFields);
-        return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
+        return await WrittenAsync(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken), cancellationToken);
     }
 
     /// <summary>Changes the item with RFC 6902 operations (add, remove, replace, move, copy, test), checked after applying.</summary>
@@ -133,7 +130,7 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
         }
 
         JsonBodyReader.Validate(request, MenuItemRequestReader.PatchedFields);
-        return Written(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken));
+        return await WrittenAsync(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken), cancellationToken);
     }
 
     /// <summary>Takes the item off the menu for good. Past orders keep their own copy of its title and price.</summary>
@@ -154,9 +151,9 @@ public sealed class MenuItemsApiController(MenuService menu, IMapper mapper) : A
         return (item, EntityTags.ExpectedVersion(Request) ?? item.Version);
     }
 
-    private MenuItemResponse Written(MenuItem item)
-    {
-        Response.GetTypedHeaders().ETag = EntityTags.For(item.Version);
-        return mapper.Map<MenuItemResponse>(item);
-    }
+    private async Task<MenuItemResponse> WrittenAsync(MenuItem item, CancellationToken cancellationToken) =>
+        this.Written(item.Version, await ToResponseAsync(item, cancellationToken));
+
+    private async Task<MenuItemResponse> ToResponseAsync(MenuItem item, CancellationToken cancellationToken) =>
+        mapper.ToMenuItemResponse(item, await optionGroups.CatalogAsync(cancellationToken));
 }

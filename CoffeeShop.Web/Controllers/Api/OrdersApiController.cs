@@ -43,7 +43,7 @@ public sealed class OrdersApiController(OrderingService ordering, ICurrentUser c
             request.CustomerName!,
             request.Notes,
             caller.UserId,
-            [.. request.Lines!.Select(l => new OrderLineRequest(l.MenuItemId!.Value, l.Quantity!.Value))]);
+            [.. request.Lines!.Select(l => l.ToDomain())]);
 
         IdempotentRequest? idempotency = null;
         if (idempotencyKey is not null)
