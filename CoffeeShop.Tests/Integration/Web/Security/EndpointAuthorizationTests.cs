@@ -85,6 +85,13 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         new("PATCH", "api/v1/menu-items/{id:int}", Access.Admin, "/api/v1/menu-items/{menuItem}", "application/json-patch+json", "[]"),
         new("DELETE", "api/v1/menu-items/{id:int}", Access.Admin, "/api/v1/menu-items/{deletableMenuItem}"),
 
+        // Versioned API: option groups (the seeded milk group is offered by items, so an admin's DELETE is a 409, and it stays).
+        new("GET", "api/v1/option-groups", Access.Anyone, "/api/v1/option-groups"),
+        new("GET", "api/v1/option-groups/{code}", Access.Anyone, "/api/v1/option-groups/milk"),
+        new("POST", "api/v1/option-groups", Access.Admin, "/api/v1/option-groups", "application/json", "{}"),
+        new("PUT", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk", "application/json", "{}"),
+        new("DELETE", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk"),
+
         // Versioned API: orders.
         new("POST", "api/v1/orders", Access.SignedIn, "/api/v1/orders", "application/json", "{}"),
         new("GET", "api/v1/orders", Access.SignedIn, "/api/v1/orders"),

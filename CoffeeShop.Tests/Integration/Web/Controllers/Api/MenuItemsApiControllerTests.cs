@@ -16,7 +16,7 @@ namespace CoffeeShop.Tests.Integration.Web.Controllers.Api;
 public sealed class MenuItemsApiControllerTests : IntegrationTestBase
 {
     private static readonly string[] ItemKeys =
-        ["id", "category", "title", "description", "ingredients", "image", "price", "isAvailable", "createdAt", "updatedAt"];
+        ["id", "category", "title", "description", "ingredients", "image", "price", "sizes", "optionGroups", "isAvailable", "createdAt", "updatedAt"];
 
     private MenuItem _unavailable = null!;
     private List<JsonElement> _all = null!;

@@ -25,7 +25,7 @@ public sealed class OrdersApiControllerTests : IntegrationTestBase
     private static readonly string[] OrderKeys =
         ["id", "code", "customerName", "notes", "status", "lines", "total", "currency", "createdAt", "updatedAt"];
 
-    private static readonly string[] LineKeys = ["menuItemId", "title", "unitPrice", "quantity"];
+    private static readonly string[] LineKeys = ["menuItemId", "title", "size", "options", "unitPrice", "quantity", "lineTotal"];
 
     private MenuItem _latte = null!;
     private MenuItem _mocha = null!;
