@@ -219,7 +219,7 @@ public static class RequestJson
     /// </summary>
     private static Dictionary<string, string[]>? MissingOrNull(string? path, JsonElement root, JsonTypeInfo rootType)
     {
-        var (element, type, field) = (root, rootType, string.Empty);
+        var (element, type, field, name) = (root, rootType, string.Empty, string.Empty);
         foreach (var segment in PathSegments(path))
         {
             if (segment is int index)
@@ -233,21 +233,20 @@ public static class RequestJson
                 continue;
             }
 
-            var name = (string)segment;
-            var member = type.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (member is null || element.ValueKind != JsonValueKind.Object
-                || !element.EnumerateObject().Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            var sent = (string)segment;
+            var member = type.Properties.FirstOrDefault(p => string.Equals(p.Name, sent, StringComparison.OrdinalIgnoreCase));
+            if (member is null || !TryGetMember(element, sent, out var value))
             {
                 return null;
             }
 
-            var value = element.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
-            (element, type, field) = (value, type.Options.GetTypeInfo(member.PropertyType), field.Length == 0 ? member.Name : $"{field}.{member.Name}");
+            name = member.Name;
+            (element, type, field) = (value, type.Options.GetTypeInfo(member.PropertyType), field.Length == 0 ? name : $"{field}.{name}");
         }
 
         if (element.ValueKind == JsonValueKind.Null && field.Length > 0)
         {
-            return new() { [field] = [$"The {field} field cannot be null."] };
+            return new() { [field] = [$"The {name} field cannot be null."] };
         }
 
         if (element.ValueKind != JsonValueKind.Object || type.Kind != JsonTypeInfoKind.Object)
@@ -257,8 +256,27 @@ public static class RequestJson
 
         var prefix = field.Length == 0 ? string.Empty : field + ".";
         return type.Properties
-            .Where(p => p.IsRequired && !element.EnumerateObject().Any(sent => string.Equals(sent.Name, p.Name, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => p.IsRequired && !TryGetMember(element, p.Name, out _))
             .ToDictionary(p => prefix + p.Name, p => new[] { $"The {p.Name} field is required." });
+    }
+
+    /// <summary>The member of an object named <paramref name="name"/> in any letter case, as the serializer matches names.</summary>
+    private static bool TryGetMember(JsonElement element, string name, out JsonElement value)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in element.EnumerateObject())
+            {
+                if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = member.Value;
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     /// <summary>The member names (strings) and indexes (ints) of a path the serializer reports, such as <c>$.lines[0].quantity</c>.</summary>
