@@ -23,8 +23,6 @@ internal static partial class ApiDocumentation
             options.AddDocumentTransformer<SecuritySchemesTransformer>();
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
             options.AddDocumentTransformer<OpenApiRequestBodyTransformer>();
-            options.AddSchemaTransformer<JsonObjectBodySchemaTransformer>();
-            options.CreateSchemaReferenceId = JsonObjectBodySchemaTransformer.ReferenceId;
 
             // Every GET also answers HEAD (HeadRequests); a HEAD twin of each GET operation would only repeat it.
             var include = options.ShouldInclude;

@@ -70,7 +70,59 @@ public sealed class CoffeeApiWriteTests : IntegrationTestBase
         using var response = await _admin.PostAsync("/coffee/hot", Json(body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(Errors(await Body(response)), Does.ContainKey(field));
+        Assert.That(Errors(await Body(response)).Keys, Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task Post_EmptyObject_Returns400NamingAllFourFields()
+    {
+        using var response = await _admin.PostAsync("/coffee/hot", Json(new JsonObject()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = Errors(await Body(response));
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "title", "description", "ingredients", "image" }));
+        Assert.That((string?)errors["image"]![0], Is.EqualTo("The image field is required."));
+    }
+
+    [Test]
+    public async Task Post_ImageNull_IsNotMissing_Returns201WithoutAPicture()
+    {
+        var body = Coffee("Compat Image Null");
+        body["image"] = null;
+
+        using var response = await _admin.PostAsync("/coffee/hot", Json(body));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await Factory.FindMenuItemAsync((int)(await Body(response))["id"]!))!.Image, Is.Null);
+    }
+
+    [TestCase("title")]
+    [TestCase("description")]
+    [TestCase("ingredients")]
+    public async Task Put_NullForAFieldThatCannotBeNull_Returns400NamingIt(string field)
+    {
+        var item = await Factory.AddMenuItemAsync("Put Null Compat " + field);
+        var body = Coffee(item.Title);
+        body[field] = null;
+
+        using var response = await _admin.PutAsync($"/coffee/hot/{item.Id}", Json(body));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = Errors(await Body(response));
+        Assert.That(errors.Keys, Is.EqualTo(new[] { field }));
+        Assert.That((string?)errors[field]![0], Is.EqualTo($"The {field} field cannot be null."));
+    }
+
+    [Test]
+    public async Task Patch_NullTitle_Returns400NamingTitleAndChangesNothing()
+    {
+        var item = await Factory.AddMenuItemAsync("Patch Null Title Compat");
+
+        using var response = await _admin.PatchAsync($"/coffee/hot/{item.Id}", Json(new JsonObject { ["title"] = null }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Errors(await Body(response)).Keys, Is.EqualTo(new[] { "title" }));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Version, Is.EqualTo(item.Version));
     }
 
     [Test]

@@ -29,10 +29,14 @@ public sealed class MenuItemsApiWriteTests : IntegrationTestBase
         _admin.Dispose();
     }
 
+    [TestCase("category")]
     [TestCase("title")]
+    [TestCase("description")]
+    [TestCase("ingredients")]
     [TestCase("image")]
+    [TestCase("price")]
     [TestCase("isAvailable")]
-    public async Task Put_FieldMissing_Returns400WithThatFieldInErrors(string field)
+    public async Task Put_FieldMissing_Returns400NamingOnlyThatField(string field)
     {
         var item = await Factory.AddMenuItemAsync("Put Missing " + field);
         var body = FullBody(item.Title);
@@ -40,9 +44,178 @@ public sealed class MenuItemsApiWriteTests : IntegrationTestBase
 
         using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        Assert.That(errors.Select(e => e.Key), Does.Contain(field));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { field }));
+        Assert.That(problem.Errors[field], Is.EqualTo(new[] { $"The {field} field is required." }));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Version, Is.EqualTo(item.Version), "nothing was saved");
+    }
+
+    [Test]
+    public async Task Put_EmptyObject_Returns400NamingEveryField()
+    {
+        var item = await Factory.AddMenuItemAsync("Put Empty Object");
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(new JsonObject(), "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EquivalentTo(FullBody("x").Select(p => p.Key)));
+        Assert.That(problem.Errors.Values.SelectMany(m => m), Has.All.Not.Contain("MenuItemRequest").And.All.EndsWith("field is required."));
+    }
+
+    [TestCase("category")]
+    [TestCase("title")]
+    [TestCase("description")]
+    [TestCase("ingredients")]
+    [TestCase("price")]
+    [TestCase("isAvailable")]
+    public async Task Put_NullForAFieldThatCannotBeNull_Returns400NamingIt(string field)
+    {
+        var item = await Factory.AddMenuItemAsync("Put Null " + field);
+        var body = FullBody(item.Title);
+        body[field] = null;
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { field }));
+        Assert.That(problem.Errors[field], Is.EqualTo(new[] { $"The {field} field cannot be null." }));
+    }
+
+    [Test]
+    public async Task Put_ImageNull_IsNotMissing_ClearsThePicture()
+    {
+        var item = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithTitle("Put Image Null").WithImage("/images/menu/latte.svg").BuildDetails());
+        var body = FullBody(item.Title);
+        body["image"] = null;
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Image, Is.Null);
+    }
+
+    [Test]
+    public async Task Put_FieldNamesInAnotherCase_AreRead()
+    {
+        var item = await Factory.AddMenuItemAsync("Put Pascal Case");
+        var body = new JsonObject(FullBody("Put Pascal Case Renamed").Select(p => KeyValuePair.Create(char.ToUpperInvariant(p.Key[0]) + p.Key[1..], p.Value?.DeepClone())));
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Title, Is.EqualTo("Put Pascal Case Renamed"));
+    }
+
+    [TestCase("category")]
+    [TestCase("title")]
+    [TestCase("description")]
+    [TestCase("ingredients")]
+    [TestCase("price")]
+    public async Task Post_RequiredFieldMissing_Returns400NamingOnlyThatField(string field)
+    {
+        var body = FullBody("Post Missing " + field);
+        body.Remove(field);
+
+        using var response = await _admin.PostAsync("/api/v1/menu-items", Content(body, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { field }));
+        Assert.That(problem.Errors[field], Is.EqualTo(new[] { $"The {field} field is required." }));
+    }
+
+    [Test]
+    public async Task Post_EmptyObject_Returns400NamingEachRequiredField()
+    {
+        using var response = await _admin.PostAsync("/api/v1/menu-items", Content(new JsonObject(), "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EquivalentTo(new[] { "category", "title", "description", "ingredients", "price" }));
+    }
+
+    [Test]
+    public async Task Post_WithoutImageAndIsAvailable_CreatesAnAvailableItemWithoutAPicture()
+    {
+        var body = FullBody("Post Optional Left Out");
+        body.Remove("image");
+        body.Remove("isAvailable");
+
+        using var response = await _admin.PostAsync("/api/v1/menu-items", Content(body, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var saved = await Factory.FindMenuItemAsync((int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved!.IsAvailable, Is.True);
+            Assert.That(saved.Image, Is.Null);
+            Assert.That(saved.Description, Is.EqualTo("Replaced in a test."));
+        });
+    }
+
+    [Test]
+    public async Task Post_EmptyDescriptionAndUnknownCategory_Returns400ForCategoryOnly()
+    {
+        var body = FullBody("Post Unknown Category");
+        body["description"] = string.Empty;
+        body["category"] = "tea";
+
+        using var response = await _admin.PostAsync("/api/v1/menu-items", Content(body, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { "category" }));
+    }
+
+    [TestCase("price", "\"four\"")]
+    [TestCase("isAvailable", "\"yes\"")]
+    [TestCase("ingredients", "\"Espresso\"")]
+    [TestCase("title", "[\"a\"]")]
+    public async Task Put_WrongType_Returns400NamingTheFieldWithoutNamingAType(string field, string json)
+    {
+        var item = await Factory.AddMenuItemAsync("Put Wrong Type " + field);
+        var body = FullBody(item.Title);
+        body[field] = JsonNode.Parse(json);
+
+        using var response = await _admin.PutAsync($"/api/v1/menu-items/{item.Id}", Content(body, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { field }));
+        Assert.That(problem.Errors[field], Is.EqualTo(new[] { "The value has the wrong type." }));
+    }
+
+    [Test]
+    public async Task MergePatch_NullForAFieldThatCannotBeNull_Returns400NamingIt()
+    {
+        var item = await Factory.AddMenuItemAsync("Merge Patch Null Availability");
+
+        using var response = await _admin.PatchAsync(
+            $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["isAvailable"] = null }, MergePatch));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { "isAvailable" }));
+    }
+
+    [Test]
+    public async Task MergePatch_ImageNull_ClearsThePicture()
+    {
+        var item = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithTitle("Merge Patch Image Null").WithImage("/images/menu/latte.svg").BuildDetails());
+
+        using var response = await _admin.PatchAsync(
+            $"/api/v1/menu-items/{item.Id}", Content(new JsonObject { ["image"] = null }, MergePatch));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Image, Is.Null);
+    }
+
+    [Test]
+    public async Task JsonPatch_ReplaceTitleWithNull_Returns400NamingTitle()
+    {
+        var item = await Factory.AddMenuItemAsync("Json Patch Null Title");
+        var operations = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/title", ["value"] = null });
+
+        using var response = await _admin.PatchAsync($"/api/v1/menu-items/{item.Id}", Content(operations, JsonPatch));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { "title" }));
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Title, Is.EqualTo("Json Patch Null Title"));
     }
 
     [Test]

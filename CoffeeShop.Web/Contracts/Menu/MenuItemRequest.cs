@@ -5,67 +5,49 @@ using CoffeeShop.Web.Validation;
 namespace CoffeeShop.Web.Contracts.Menu;
 
 /// <summary>
-/// A menu item as a client writes it (POST, PUT, and the result of a PATCH). Which fields must be present
-/// depends on the method; <see cref="MenuItemRequestReader"/> checks that, then these attributes.
+/// What every write of a menu item carries, on the versioned API: a create (<see cref="CreateMenuItemRequest"/>)
+/// and a full replace (<see cref="ReplaceMenuItemRequest"/>, which the patches also end in). The <c>required</c>
+/// members must be sent and may not be null (<see cref="RequestJson"/>); an optional member is one line here with
+/// its default, and <see cref="ToDetails(string?, bool)"/> passes it on.
 /// </summary>
-public sealed class MenuItemRequest : IValidatableObject
+public abstract record MenuItemRequest : IRequestRecord, IValidatableObject
 {
     /// <summary>"hot" or "iced".</summary>
     /// <example>hot</example>
-    public string? Category { get; set; }
+    public required string Category { get; init; }
 
     /// <example>Honey Latte</example>
     [StringLength(MenuItemLimits.TitleMaxLength, MinimumLength = 1)]
-    public string? Title { get; set; }
+    public required string Title { get; init; }
 
+    /// <summary>May be empty.</summary>
     /// <example>Espresso and steamed milk with a spoon of wildflower honey.</example>
+    [Required(AllowEmptyStrings = true)]
     [StringLength(MenuItemLimits.DescriptionMaxLength)]
-    public string? Description { get; set; }
+    public required string Description { get; init; }
 
     /// <example>["Espresso", "Steamed milk", "Honey"]</example>
     [Ingredients]
-    public List<string>? Ingredients { get; set; }
-
-    /// <summary>An absolute http(s) URL or a path on this site; null for the category's picture.</summary>
-    /// <example>/images/menu/latte.svg</example>
-    [ImageReference]
-    public string? Image { get; set; }
+    public required List<string> Ingredients { get; init; }
 
     /// <example>4.20</example>
     [MenuPrice]
-    public decimal? Price { get; set; }
-
-    /// <example>true</example>
-    public bool? IsAvailable { get; set; }
-
-    public static MenuItemRequest From(MenuItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return new MenuItemRequest
-        {
-            Category = item.Category.ToSlug(),
-            Title = item.Title,
-            Description = item.Description,
-            Ingredients = [.. item.Ingredients],
-            Image = item.Image,
-            Price = item.Price,
-            IsAvailable = item.IsAvailable,
-        };
-    }
+    public required decimal Price { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Category is not null && !MenuCategories.TryParse(Category, out _))
+        if (!MenuCategories.TryParse(Category, out _))
         {
-            yield return new ValidationResult("category must be hot or iced.", [nameof(Category)]);
+            // The field as the client names it: the errors map takes member names as they are.
+            yield return new ValidationResult("category must be hot or iced.", ["category"]);
         }
     }
 
-    /// <summary>The domain's view of a validated request.</summary>
-    public MenuItemDetails ToDetails()
+    /// <summary>The domain's view of a validated request with its <paramref name="image"/> and availability.</summary>
+    protected MenuItemDetails ToDetails(string? image, bool isAvailable)
     {
         // An unknown category was refused by Validate; the domain refuses the undefined value again.
         var category = MenuCategories.TryParse(Category, out var parsed) ? parsed : default;
-        return new MenuItemDetails(category, Title!, Description ?? string.Empty, Ingredients!, Image, Price!.Value, IsAvailable ?? true);
+        return new MenuItemDetails(category, Title, Description, Ingredients, image, Price, isAvailable);
     }
 }

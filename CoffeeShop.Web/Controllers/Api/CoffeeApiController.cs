@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoMapper;
 using CoffeeShop.Domain.Common;
@@ -66,10 +67,9 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ActionResult<CoffeeResponse>> Create(string category, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
+    public async Task<ActionResult<CoffeeResponse>> Create(string category, [FromBody] CoffeeRequest request, CancellationToken cancellationToken)
     {
         var parsed = ParseCategory(category);
-        var request = JsonBodyReader.Read<CoffeeRequest>(body.Json, CoffeeRequest.Fields, CoffeeRequest.NotNullFields);
         var item = await menu.CreateAsync(request.ToNewDetails(parsed, shop.Value.DefaultPrice), cancellationToken);
         return CreatedAtRoute(nameof(GetCoffee), new { category = parsed.ToSlug(), id = item.Id }, mapper.Map<CoffeeResponse>(item));
     }
@@ -84,10 +84,9 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    public async Task<CoffeeResponse> Replace(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> body, CancellationToken cancellationToken)
+    public async Task<CoffeeResponse> Replace(string category, int id, [FromBody] CoffeeRequest request, CancellationToken cancellationToken)
     {
         var item = await GetInCategoryAsync(category, id, cancellationToken);
-        var request = JsonBodyReader.Read<CoffeeRequest>(body.Json, CoffeeRequest.Fields, CoffeeRequest.NotNullFields);
         return await SaveAsync(item, request, cancellationToken);
     }
 
@@ -101,11 +100,12 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
     [ProducesResponseType<CoffeeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    public async Task<CoffeeResponse> Patch(string category, int id, [FromBody] JsonObjectBody<CoffeeRequest> patch, CancellationToken cancellationToken)
+    public async Task<CoffeeResponse> Patch(string category, int id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
         var item = await GetInCategoryAsync(category, id, cancellationToken);
+        var noChange = $"A patch must change at least one of {string.Join(", ", CoffeeRequest.Fields)}.";
         var known = new JsonObject();
-        foreach (var (key, value) in patch.Json ?? [])
+        foreach (var (key, value) in MergePatchObject(patch, noChange))
         {
             if (CoffeeRequest.Fields.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
@@ -115,11 +115,11 @@ public sealed class CoffeeApiController(MenuService menu, IMapper mapper, IOptio
 
         if (known.Count == 0)
         {
-            throw new RequestValidationException("body", $"A patch must change at least one of {string.Join(", ", CoffeeRequest.Fields)}.");
+            throw new RequestValidationException("body", noChange);
         }
 
-        var merged = JsonBodyReader.MergePatch(JsonBodyReader.ToJson(CoffeeRequest.From(item)), known) as JsonObject;
-        var request = JsonBodyReader.Read<CoffeeRequest>(merged, CoffeeRequest.NotNullFields, CoffeeRequest.NotNullFields);
+        var merged = JsonMergePatch.Apply(RequestJson.ToJson(CoffeeRequest.From(item)), known)!.AsObject();
+        var request = ReadValidated<CoffeeRequest>(merged);
         return await SaveAsync(item, request, cancellationToken);
     }
 

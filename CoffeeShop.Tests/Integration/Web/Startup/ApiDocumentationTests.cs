@@ -52,6 +52,25 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(operations, Has.None.StartsWith("head "), "every GET also answers HEAD: a HEAD operation would only repeat it");
     }
 
+    [TestCase("post", "/api/v1/menu-items", "category,description,ingredients,price,title")]
+    [TestCase("put", "/api/v1/menu-items/{id}", "category,description,image,ingredients,isAvailable,price,title")]
+    [TestCase("post", "/coffee/{category}", "description,image,ingredients,title")]
+    [TestCase("put", "/coffee/{category}/{id}", "description,image,ingredients,title")]
+    public async Task OpenApiDocument_WriteBodies_ListTheirRequiredFields(string method, string path, string required)
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var schema = Resolve(document, document.GetProperty("paths").GetProperty(path).GetProperty(method)
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+        Assert.That(schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal), Is.EqualTo(required.Split(',')));
+        Assert.That(schema.GetProperty("properties").GetProperty("title").GetProperty("type").ToString(), Does.Not.Contain("null"), "title may not be null");
+        if (schema.GetProperty("properties").TryGetProperty("image", out var image))
+        {
+            Assert.That(image.GetProperty("type").ToString(), Does.Contain("null"), "image may be null");
+        }
+    }
+
     [TestCase("/docs", "swagger-ui")]
     [TestCase("/redoc", "redoc")]
     public async Task DocumentationPage_Get_Returns200Html(string url, string marker)
@@ -210,4 +229,9 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
 
     private static List<string> Responses(JsonElement operation) =>
         [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name)];
+
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
 }

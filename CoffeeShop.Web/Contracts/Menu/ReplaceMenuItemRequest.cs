@@ -1,0 +1,37 @@
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Web.Validation;
+
+namespace CoffeeShop.Web.Contracts.Menu;
+
+/// <summary>
+/// A full replace (PUT, and what a merge patch or JSON Patch makes of the item): every field must be sent, so one
+/// left out is a 400 naming it, never a silent null; image may be null (no picture), but must be there.
+/// </summary>
+public sealed record ReplaceMenuItemRequest : MenuItemRequest
+{
+    /// <summary>An absolute http(s) URL or a path on this site; null for the category's picture.</summary>
+    /// <example>/images/menu/latte.svg</example>
+    [ImageReference]
+    public required string? Image { get; init; }
+
+    /// <example>true</example>
+    public required bool IsAvailable { get; init; }
+
+    /// <summary>The item as it is, as a full replace would write it: where a patch starts.</summary>
+    public static ReplaceMenuItemRequest From(MenuItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new ReplaceMenuItemRequest
+        {
+            Category = item.Category.ToSlug(),
+            Title = item.Title,
+            Description = item.Description,
+            Ingredients = [.. item.Ingredients],
+            Image = item.Image,
+            Price = item.Price,
+            IsAvailable = item.IsAvailable,
+        };
+    }
+
+    public MenuItemDetails ToDetails() => ToDetails(Image, IsAvailable);
+}
