@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Validation;
 
 namespace CoffeeShop.Web.Contracts.Menu;
@@ -30,9 +31,25 @@ public abstract record MenuItemRequest : IRequestRecord, IValidatableObject
     [Ingredients]
     public required List<string> Ingredients { get; init; }
 
+    /// <summary>The default size's price. May be left out when sizes are sent: it is then the default size's.</summary>
     /// <example>4.20</example>
     [MenuPrice]
-    public required decimal Price { get; init; }
+    public decimal? Price { get; init; }
+
+    /// <summary>
+    /// 1–5 sizes, exactly one of them the default. Left out (or null), the item keeps its sizes with the default at
+    /// price; a new item gets one regular size at price.
+    /// </summary>
+    [MinLength(MenuItemLimits.SizesMin)]
+    [MaxLength(MenuItemLimits.SizesMax)]
+    [NoNullItems]
+    public List<MenuItemSizeRequest>? Sizes { get; init; }
+
+    /// <summary>The codes of the option groups the drink offers, in order. Left out (or null), the item keeps its groups; a new item has none.</summary>
+    /// <example>["milk", "extra-shots", "syrups"]</example>
+    [MaxLength(OptionGroupLimits.GroupsPerItemMax)]
+    [NoNullItems]
+    public List<string>? OptionGroupCodes { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -41,6 +58,11 @@ public abstract record MenuItemRequest : IRequestRecord, IValidatableObject
             // The field as the client names it: the errors map takes member names as they are.
             yield return new ValidationResult("category must be hot or iced.", ["category"]);
         }
+
+        if (Price is null && Sizes is null)
+        {
+            yield return new ValidationResult("The price field is required.", ["price"]);
+        }
     }
 
     /// <summary>The domain's view of a validated request with its <paramref name="image"/> and availability.</summary>
@@ -48,6 +70,10 @@ public abstract record MenuItemRequest : IRequestRecord, IValidatableObject
     {
         // An unknown category was refused by Validate; the domain refuses the undefined value again.
         var category = MenuCategories.TryParse(Category, out var parsed) ? parsed : default;
-        return new MenuItemDetails(category, Title, Description, Ingredients, image, Price, isAvailable);
+        var sizes = Sizes?.Select(s => s.ToSize()).ToList();
+
+        // Price left out with sizes sent is the default size's; when both are sent, the domain checks that they agree.
+        var price = Price ?? sizes?.Find(s => s.IsDefault)?.Price ?? sizes?.FirstOrDefault()?.Price ?? 0m;
+        return new MenuItemDetails(category, Title, Description, Ingredients, image, price, isAvailable, sizes, OptionGroupCodes);
     }
 }

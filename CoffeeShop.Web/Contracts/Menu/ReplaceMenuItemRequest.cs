@@ -30,6 +30,25 @@ public sealed record ReplaceMenuItemRequest : MenuItemRequest
             Image = item.Image,
             Price = item.Price,
             IsAvailable = item.IsAvailable,
+            Sizes = [.. item.Sizes.Select(MenuItemSizeRequest.From)],
+            OptionGroupCodes = [.. item.OptionGroupCodes],
+        };
+    }
+
+    /// <summary>
+    /// This request, which a patch made from <paramref name="item"/>, as the change the patch meant. A patch starts from
+    /// the item's sizes and price, which agree; whichever of the two it left as it was follows the one it changed:
+    /// unchanged sizes are kept (their default moves to the new price), and an unchanged price becomes the new default
+    /// size's. When it changed both, the domain checks that they agree.
+    /// </summary>
+    public ReplaceMenuItemRequest AsChangeOf(MenuItem item)
+    {
+        var original = From(item);
+        var sizesChanged = Sizes is not null && !Sizes.SequenceEqual(original.Sizes!);
+        return this with
+        {
+            Sizes = sizesChanged ? Sizes : null,
+            Price = sizesChanged && Price == original.Price ? null : Price,
         };
     }
 

@@ -85,8 +85,7 @@ public sealed class MenuItemsApiController(MenuService menu, OptionGroupService 
     {
         var changes = MergePatchObject(patch, "A merge patch must change at least one field.");
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
-        var merged = JsonMergePatch.Apply(RequestJson.ToJson(ReplaceMenuItemRequest.From(item)), changes)!.AsObject();
-        var request = ReadValidated<ReplaceMenuItemRequest>(merged);
+        var request = ApplyMergePatch(changes, ReplaceMenuItemRequest.From(item)).AsChangeOf(item);
         return await WrittenAsync(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken), cancellationToken);
     }
 
@@ -99,36 +98,9 @@ public sealed class MenuItemsApiController(MenuService menu, OptionGroupService 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
     public async Task<ActionResult<MenuItemResponse>> JsonPatch(int id, [FromBody] JsonPatchDocument<ReplaceMenuItemRequest>? patch, CancellationToken cancellationToken)
     {
-        if (patch is null || patch.Operations.Count == 0)
-        {
-            throw new RequestValidationException("body", "A JSON Patch must hold at least one operation.");
-        }
-
-        if (patch.Operations.IndexOf(null!) is var missing and >= 0)
-        {
-            throw new RequestValidationException($"[{missing}]", "Each operation must be an object with op and path.");
-        }
-
-        foreach (var operation in patch.Operations)
-        {
-            RequestJson.RequireWellFormed(operation.value, operation.path ?? "body");
-        }
-
+        var operations = RequireOperations(patch);
         var (item, expected) = await LoadForPatchAsync(id, cancellationToken);
-        var request = ReplaceMenuItemRequest.From(item);
-
-        // The patch finds the record's members through its serializer contract, which RequestJson's reader hides behind
-        // a converter: it works on the plain contract; the record is read back through RequestJson below.
-        patch.SerializerOptions = JsonSerializerOptions.Web;
-        var errors = new Dictionary<string, string[]>();
-        patch.ApplyTo(request, error => errors[error.Operation?.path ?? "body"] = [error.ErrorMessage]);
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
-        // Read back as a body is read: a null put where none may be is a 400 naming the field, as the rules are checked.
-        request = ReadValidated<ReplaceMenuItemRequest>(RequestJson.ToJson(request));
+        var request = ApplyJsonPatch(operations, ReplaceMenuItemRequest.From(item)).AsChangeOf(item);
         return await WrittenAsync(await menu.ReplaceAsync(id, request.ToDetails(), expected, cancellationToken), cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMapper;
 using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Caching;
@@ -5,6 +6,7 @@ using CoffeeShop.Web.Contracts.Options;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.JsonPatch.SystemTextJson;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -45,9 +47,9 @@ public sealed class OptionGroupsApiController(OptionGroupService optionGroups, I
     [Consumes(MediaTypes.Json)]
     [ProducesResponseType<OptionGroupResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
-    public async Task<ActionResult<OptionGroupResponse>> Create(CreateOptionGroupRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<OptionGroupResponse>> Create([FromBody] CreateOptionGroupRequest request, CancellationToken cancellationToken)
     {
-        var group = await optionGroups.CreateAsync(request.Code!, request.ToDetails(), cancellationToken);
+        var group = await optionGroups.CreateAsync(request.Code, request.ToDetails(), cancellationToken);
         return CreatedAtRoute(nameof(GetOptionGroup), new { code = group.Code }, Written(group));
     }
 
@@ -58,8 +60,38 @@ public sealed class OptionGroupsApiController(OptionGroupService optionGroups, I
     [ProducesResponseType<OptionGroupResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
-    public async Task<OptionGroupResponse> Replace(string code, OptionGroupRequest request, CancellationToken cancellationToken) =>
+    public async Task<OptionGroupResponse> Replace(string code, [FromBody] OptionGroupRequest request, CancellationToken cancellationToken) =>
         Written(await optionGroups.ReplaceAsync(code, request.ToDetails(), EntityTags.ExpectedVersion(Request), cancellationToken));
+
+    /// <summary>Changes some fields (RFC 7396 merge patch: send only what changes; an options array replaces the whole list).</summary>
+    [HttpPatch("{code}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.MergePatch)]
+    [ProducesResponseType<OptionGroupResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<OptionGroupResponse> MergePatch(string code, [FromBody] JsonElement patch, CancellationToken cancellationToken)
+    {
+        var changes = MergePatchObject(patch, "A merge patch must change at least one field.");
+        var (group, expected) = await LoadForPatchAsync(code, cancellationToken);
+        var request = ApplyMergePatch(changes, OptionGroupRequest.From(group));
+        return Written(await optionGroups.ReplaceAsync(code, request.ToDetails(), expected, cancellationToken));
+    }
+
+    /// <summary>Changes the group with RFC 6902 operations (e.g. replace /options/2/isAvailable), checked after applying.</summary>
+    [HttpPatch("{code}")]
+    [Authorize(Roles = AppRoles.Admin)]
+    [Consumes(MediaTypes.JsonPatch)]
+    [ProducesResponseType<OptionGroupResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.Problem)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.Problem)]
+    public async Task<OptionGroupResponse> JsonPatch(string code, [FromBody] JsonPatchDocument<OptionGroupRequest>? patch, CancellationToken cancellationToken)
+    {
+        var operations = RequireOperations(patch);
+        var (group, expected) = await LoadForPatchAsync(code, cancellationToken);
+        var request = ApplyJsonPatch(operations, OptionGroupRequest.From(group));
+        return Written(await optionGroups.ReplaceAsync(code, request.ToDetails(), expected, cancellationToken));
+    }
 
     /// <summary>Deletes a group no menu item offers (409 while one does). Past orders keep their own copy of the options they took.</summary>
     [HttpDelete("{code}")]
@@ -71,6 +103,13 @@ public sealed class OptionGroupsApiController(OptionGroupService optionGroups, I
     {
         await optionGroups.DeleteAsync(code, EntityTags.ExpectedVersion(Request), cancellationToken);
         return NoContent();
+    }
+
+    /// <summary>The group a patch starts from, and the version it must still have when saved (If-Match, else the one read).</summary>
+    private async Task<(OptionGroup Group, int Expected)> LoadForPatchAsync(string code, CancellationToken cancellationToken)
+    {
+        var group = await optionGroups.GetAsync(code, cancellationToken);
+        return (group, EntityTags.ExpectedVersion(Request) ?? group.Version);
     }
 
     private OptionGroupResponse Written(OptionGroup group) => this.Written(group.Version, mapper.Map<OptionGroupResponse>(group));

@@ -90,6 +90,8 @@ public sealed class EndpointAuthorizationTests : IntegrationTestBase
         new("GET", "api/v1/option-groups/{code}", Access.Anyone, "/api/v1/option-groups/milk"),
         new("POST", "api/v1/option-groups", Access.Admin, "/api/v1/option-groups", "application/json", "{}"),
         new("PUT", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk", "application/json", "{}"),
+        new("PATCH", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk", "application/merge-patch+json", "{}"),
+        new("PATCH", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk", "application/json-patch+json", "[]"),
         new("DELETE", "api/v1/option-groups/{code}", Access.Admin, "/api/v1/option-groups/milk"),
 
         // Versioned API: orders.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Tests.TestSupport;
@@ -25,12 +26,14 @@ public sealed class SizesAndOptionsApiTests : IntegrationTestBase
     private const string Toppings = "api-test-toppings";
 
     private HttpClient _customer = null!;
+    private HttpClient _admin = null!;
     private MenuItem _sundae = null!;
 
     [OneTimeSetUp]
     public async Task ArrangeAsync()
     {
         _customer = await Factory.CreateClientAsAsync(AppRoles.Customer);
+        _admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
 
         // A group that needs two choices and has an option that is sold out, on an item of its own.
         await Factory.WithScopeAsync(s => s.GetRequiredService<OptionGroupService>().CreateAsync(
@@ -47,7 +50,11 @@ public sealed class SizesAndOptionsApiTests : IntegrationTestBase
     }
 
     [OneTimeTearDown]
-    public void DisposeClients() => _customer.Dispose();
+    public void DisposeClients()
+    {
+        _customer.Dispose();
+        _admin.Dispose();
+    }
 
     // ---- the menu shows sizes and groups ----
 
@@ -234,8 +241,7 @@ public sealed class SizesAndOptionsApiTests : IntegrationTestBase
     [Test]
     public async Task CompatiblePost_CreatesAnItemWithOneDefaultSize()
     {
-        using var admin = await Factory.CreateClientAsAsync(AppRoles.Admin);
-        using var response = await admin.PostAsJsonAsync(
+        using var response = await _admin.PostAsJsonAsync(
             new Uri("/coffee/hot", UriKind.Relative),
             new { title = "Api Compat Sizes Coffee", description = "Plain.", ingredients = new[] { "Coffee" }, image = (string?)null });
 
@@ -253,9 +259,119 @@ public sealed class SizesAndOptionsApiTests : IntegrationTestBase
         }
     }
 
-    private static async Task<HttpResponseMessage> PostOrderAsync(HttpClient client, string json, string? idempotencyKey = null)
+    // ---- menu item writes with sizes and groups ----
+
+    [Test]
+    public async Task CreateMenuItem_SizesWithoutPrice_TakesTheDefaultSizesPriceAndShowsTheGroups()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var response = await SendJsonAsync(_admin, HttpMethod.Post, "/api/v1/menu-items", """
+            {"category":"hot","title":"Api Sized Flat White","description":"","ingredients":["Espresso","Milk"],
+             "sizes":[{"code":"small","name":"Small","price":3.20},{"code":"large","name":"Large","price":4.10,"isDefault":true}],
+             "optionGroupCodes":["milk","extra-shots"]}
+            """);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var item = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(item.GetProperty("price").GetDecimal(), Is.EqualTo(4.10m));
+            Assert.That(item.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("isDefault").GetBoolean()), Is.EqualTo(new[] { false, true }));
+            Assert.That(item.GetProperty("optionGroups").EnumerateArray().Select(g => g.GetProperty("code").GetString()), Is.EqualTo(new[] { "milk", "extra-shots" }));
+        }
+    }
+
+    [TestCase("""{"price":3.00,"sizes":[{"code":"regular","name":"Regular","price":3.20,"isDefault":true}]}""", "price", TestName = "CreateMenuItem_PriceDisagreesWithTheDefaultSize_Is400OnPrice")]
+    [TestCase("""{"price":3.00,"optionGroupCodes":["no-such-group"]}""", "optionGroupCodes[0]", TestName = "CreateMenuItem_UnknownOptionGroupCode_Is400OnThatCode")]
+    [TestCase("""{"sizes":[{"code":"small","name":"Small","price":3.20,"isDefault":true},{"code":"large","price":4.10}]}""", "sizes[1].name", TestName = "CreateMenuItem_SizeWithoutName_Is400NamingTheSize")]
+    [TestCase("""{"sizes":[{"code":"small","name":"Small","price":3.20},{"code":"large","name":"Large","price":4.10}]}""", "sizes", TestName = "CreateMenuItem_NoDefaultSize_Is400OnSizes")]
+    public async Task CreateMenuItem_BadSizesOrGroups_Is400NamingTheField(string sizesAndGroups, string field)
+    {
+        var body = JsonNode.Parse("""{"category":"hot","title":"Api Bad Sizes","description":"","ingredients":["Espresso"]}""")!.AsObject();
+        foreach (var (name, value) in JsonNode.Parse(sizesAndGroups)!.AsObject())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        using var response = await SendJsonAsync(_admin, HttpMethod.Post, "/api/v1/menu-items", body.ToJsonString());
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Errors.Keys, Is.EqualTo(new[] { field }), problem.Json.ToString());
+    }
+
+    [Test]
+    public async Task ReplaceMenuItem_WithoutSizes_KeepsThemWithTheDefaultAtTheNewPrice()
+    {
+        var item = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithTitle("Api Put Keeps Sizes").BuildDetails() with
+        {
+            Price = 3.00m,
+            Sizes = [new MenuItemSize("small", "Small", 2.60m), new MenuItemSize("medium", "Medium", 3.00m, IsDefault: true)],
+            OptionGroupCodes = ["syrups"],
+        });
+
+        using var response = await SendJsonAsync(_admin, HttpMethod.Put, $"/api/v1/menu-items/{item.Id}", """
+            {"category":"hot","title":"Api Put Keeps Sizes","description":"","ingredients":["Espresso"],"image":null,"price":3.20,"isAvailable":true}
+            """);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var written = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(written.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 2.60m, 3.20m }));
+            Assert.That(written.GetProperty("optionGroups").EnumerateArray().Select(g => g.GetProperty("code").GetString()), Is.EqualTo(new[] { "syrups" }));
+        }
+    }
+
+    [Test]
+    public async Task MergePatchMenuItem_SizesOnly_TakesThePriceFromTheNewDefault_AndPriceOnlyMovesTheDefault()
+    {
+        var item = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithTitle("Api Patch Sizes").WithPrice(3.00m).BuildDetails());
+
+        using var sizes = await SendJsonAsync(_admin, HttpMethod.Patch, $"/api/v1/menu-items/{item.Id}", """
+            {"sizes":[{"code":"small","name":"Small","price":2.80,"isDefault":true},{"code":"large","name":"Large","price":3.60}],"optionGroupCodes":["milk"]}
+            """, "application/merge-patch+json");
+        using var price = await SendJsonAsync(_admin, HttpMethod.Patch, $"/api/v1/menu-items/{item.Id}", """{"price":2.90}""", "application/merge-patch+json");
+
+        Assert.That(sizes.StatusCode, Is.EqualTo(HttpStatusCode.OK), await sizes.Content.ReadAsStringAsync());
+        Assert.That(price.StatusCode, Is.EqualTo(HttpStatusCode.OK), await price.Content.ReadAsStringAsync());
+        var afterSizes = await sizes.Content.ReadFromJsonAsync<JsonElement>();
+        var afterPrice = await price.Content.ReadFromJsonAsync<JsonElement>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterSizes.GetProperty("price").GetDecimal(), Is.EqualTo(2.80m));
+            Assert.That(afterSizes.GetProperty("optionGroups").EnumerateArray().Select(g => g.GetProperty("code").GetString()), Is.EqualTo(new[] { "milk" }));
+            Assert.That(afterPrice.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 2.90m, 3.60m }));
+        }
+    }
+
+    [Test]
+    public async Task JsonPatchMenuItem_ASizesPrice_ChangesThatSizeOnly()
+    {
+        var item = await Factory.AddMenuItemAsync(new MenuItemBuilder().WithTitle("Api Json Patch Sizes").BuildDetails() with
+        {
+            Price = 3.00m,
+            Sizes = [new MenuItemSize("medium", "Medium", 3.00m, IsDefault: true), new MenuItemSize("large", "Large", 3.50m)],
+        });
+
+        using var response = await SendJsonAsync(_admin, HttpMethod.Patch, $"/api/v1/menu-items/{item.Id}", """
+            [{"op":"replace","path":"/sizes/1/price","value":3.70}]
+            """, "application/json-patch+json");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var written = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(written.GetProperty("price").GetDecimal(), Is.EqualTo(3.00m));
+            Assert.That(written.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 3.00m, 3.70m }));
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostOrderAsync(HttpClient client, string json, string? idempotencyKey = null) =>
+        SendJsonAsync(client, HttpMethod.Post, "/api/v1/orders", json, idempotencyKey: idempotencyKey);
+
+    private static async Task<HttpResponseMessage> SendJsonAsync(
+        HttpClient client, HttpMethod method, string url, string json, string contentType = "application/json", string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, contentType) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
