@@ -22,6 +22,7 @@ internal static partial class ApiDocumentation
             });
             options.AddDocumentTransformer<SecuritySchemesTransformer>();
             options.AddOperationTransformer<SecurityRequirementsTransformer>();
+            options.AddOperationTransformer<OpenApiExamplesTransformer>();
             options.AddDocumentTransformer<OpenApiRequestBodyTransformer>();
 
             // Every GET also answers HEAD (HeadRequests); a HEAD twin of each GET operation would only repeat it.

@@ -52,8 +52,8 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         Assert.That(operations, Has.None.StartsWith("head "), "every GET also answers HEAD: a HEAD operation would only repeat it");
     }
 
-    [TestCase("post", "/api/v1/menu-items", "category,description,ingredients,price,title")]
-    [TestCase("put", "/api/v1/menu-items/{id}", "category,description,image,ingredients,isAvailable,price,title")]
+    [TestCase("post", "/api/v1/menu-items", "category,description,ingredients,title")]
+    [TestCase("put", "/api/v1/menu-items/{id}", "category,description,image,ingredients,isAvailable,title")]
     [TestCase("post", "/coffee/{category}", "description,image,ingredients,title")]
     [TestCase("put", "/coffee/{category}/{id}", "description,image,ingredients,title")]
     public async Task OpenApiDocument_WriteBodies_ListTheirRequiredFields(string method, string path, string required)
@@ -68,6 +68,29 @@ public sealed class ApiDocumentationTests : IntegrationTestBase
         if (schema.GetProperty("properties").TryGetProperty("image", out var image))
         {
             Assert.That(image.GetProperty("type").ToString(), Does.Contain("null"), "image may be null");
+        }
+    }
+
+    [Test]
+    public async Task OpenApiDocument_SizesAndOptions_AreShownByExamples()
+    {
+        var paths = (await Client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("paths");
+
+        var order = paths.GetProperty("/api/v1/orders").GetProperty("post");
+        var orderLine = order.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("lines")[0];
+        var placed = order.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var item = paths.GetProperty("/api/v1/menu-items/{id}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var group = paths.GetProperty("/api/v1/option-groups").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("example");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(orderLine.GetProperty("size").GetString(), Is.EqualTo("large"));
+            Assert.That(orderLine.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("code").GetString()), Is.EqualTo(new[] { "oat-milk", "extra-shot", "vanilla-syrup" }));
+            Assert.That(placed.GetProperty("total").GetDecimal(), Is.EqualTo(8.90m));
+            Assert.That(item.GetProperty("sizes").GetArrayLength(), Is.EqualTo(3));
+            Assert.That(item.GetProperty("optionGroups")[0].GetProperty("code").GetString(), Is.EqualTo("milk"));
+            Assert.That(group.GetProperty("options").GetArrayLength(), Is.GreaterThan(1));
         }
     }
 
