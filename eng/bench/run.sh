@@ -65,7 +65,7 @@ trap - EXIT
 export BENCH_AUTH_HEADER="X-Api-Key: $key"
 
 # CoffeeShop's own routes that the shared harness does not load, measured with the same wrk settings.
-bench_routes() {  # bench_routes ROUTE...  (ORDER: the order POST; GRAPHQL: the menu query through /graphql; BENCH_LABEL names the target)
+bench_routes() {  # bench_routes ROUTE...  (ORDER: the order POST, a large oat latte: a size and an option on its line; GRAPHQL: the menu query through /graphql; BENCH_LABEL names the target)
   local port=18190 pid label=${BENCH_LABEL:-coffeeshop}
   dotnet "$app/CoffeeShop.Web.dll" --urls "http://127.0.0.1:$port" > "$out/server-extra.log" 2>&1 &
   pid=$!
