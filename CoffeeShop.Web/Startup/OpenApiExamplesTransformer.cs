@@ -24,7 +24,7 @@ internal sealed class OpenApiExamplesTransformer : IOpenApiOperationTransformer
          "lines":[
            {"menuItemId":2,"title":"Latte","size":{"code":"large","name":"Large"},
             "options":[{"code":"oat-milk","name":"Oat milk","quantity":1,"priceDelta":0.50},
-                       {"code":"extra-shot","name":"Extra shot","quantity":2,"priceDelta":0.70},
+                       {"code":"extra-shot","name":"Extra espresso shot","quantity":2,"priceDelta":0.70},
                        {"code":"vanilla-syrup","name":"Vanilla syrup","quantity":1,"priceDelta":0.50}],
             "unitPrice":6.80,"quantity":1,"lineTotal":6.80},
            {"menuItemId":1,"title":"Black","size":{"code":"small","name":"Small"},"options":[],"unitPrice":2.10,"quantity":1,"lineTotal":2.10}],
@@ -40,7 +40,7 @@ internal sealed class OpenApiExamplesTransformer : IOpenApiOperationTransformer
 
     private const string ExtraShots = """
         {"code":"extra-shots","name":"Extra shots","minSelected":0,"maxSelected":1,"maxQuantity":3,"options":[
-          {"code":"extra-shot","name":"Extra shot","priceDelta":0.70,"isDefault":false,"isAvailable":true}]}
+          {"code":"extra-shot","name":"Extra espresso shot","priceDelta":0.70,"isDefault":false,"isAvailable":true}]}
         """;
 
     private const string MenuItemWrite = """
