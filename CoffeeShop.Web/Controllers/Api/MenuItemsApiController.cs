@@ -5,7 +5,6 @@ using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Contracts;
 using CoffeeShop.Web.Contracts.Menu;
-using CoffeeShop.Web.ErrorHandling;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Mapping;
 using CoffeeShop.Web.Security;
