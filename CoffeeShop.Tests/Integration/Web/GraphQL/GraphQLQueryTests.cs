@@ -154,7 +154,12 @@ public sealed class GraphQLQueryTests : IntegrationTestBase
     [Test]
     public async Task MenuItems_APageOfDrinks_EachShowsItsOwnGroups()
     {
-        var answer = await Client.GraphQLAsync("{ menuItems(category: HOT, first: 20) { edges { node { id title sizes { code } optionGroups { code options { code } } } } } }");
+        // Every field of a page of 20 drinks, their sizes and groups: within the default cost limit (docs/graphql.md).
+        var answer = await Client.GraphQLAsync("""
+            { menuItems(category: HOT, first: 20) { edges { cursor node { id category title description ingredients image price isAvailable
+                sizes { code name price isDefault }
+                optionGroups { code name minSelected maxSelected maxQuantity options { code name priceDelta isDefault isAvailable } } } } } }
+            """);
 
         Assert.That(answer.Errors, Is.Empty, answer.ToString());
         var nodes = answer.Data.GetProperty("menuItems").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
