@@ -1,5 +1,6 @@
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.GraphQL.Types;
 using CoffeeShop.Web.Observability;
@@ -81,6 +82,11 @@ public sealed class CoffeeShopQuery : ObjectGraphType
             .Argument<NonNullGraphType<IntGraphType>>("id")
             .ResolveAsync(async context => await context.Service<MenuService>().GetAsync(context.GetArgument<int>("id"), context.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionGroupType>>>, IReadOnlyList<OptionGroup>>("optionGroups")
+            .Description("Every option group (milk, extra shots, syrups…), oldest first, whichever drinks offer them.")
+            .WithComplexityImpact(1, GraphQLLimits.ExpectedOptionGroups)
+            .ResolveAsync(async context => (await context.Service<OptionCatalogLoader>().GetAsync(context.CancellationToken)).Groups);
+
         Field<OrderType, Order>("order")
             .Description("The order with this tracking code (whoever holds the code may see it); null with NOT_FOUND otherwise.")
             .Argument<NonNullGraphType<StringGraphType>>("code")
@@ -126,7 +132,7 @@ public sealed class CoffeeShopMutation : ObjectGraphType
         Name = "Mutation";
 
         Field<NonNullGraphType<OrderType>, Order>("placeOrder")
-            .Description("Places an order (a bearer token or an API key is needed); a bad line is BAD_USER_INPUT naming it, as lines[0].menuItemId.")
+            .Description("Places an order (a bearer token or an API key is needed); a bad line is BAD_USER_INPUT naming it, as lines[0].menuItemId or lines[1].options[0].code.")
             .Argument<NonNullGraphType<PlaceOrderInputType>>("input")
             .ResolveAsync(async context =>
             {
@@ -136,7 +142,7 @@ public sealed class CoffeeShopMutation : ObjectGraphType
                     input.CustomerName,
                     input.Notes,
                     caller.UserId,
-                    [.. input.Lines.Select(l => new OrderLineRequest(l.MenuItemId, l.Quantity))]);
+                    [.. input.Lines.Select(l => l.ToRequest())]);
                 var order = await context.Service<OrderingService>().PlaceAsync(request, context.CancellationToken);
                 ShopMetrics.OrderCreated("graphql");
                 return order;

@@ -12,6 +12,14 @@ namespace CoffeeShop.Web.GraphQL;
 /// </summary>
 internal static class GraphQLLimits
 {
+    // How many items the cost estimate expects under the short lists of a menu item and an order line (typical
+    // counts of the seeded menu). Without them GraphQL.NET multiplies a list with no `first` of its own by the nearest
+    // `first` above it, so a page of 20 drinks counted 20 groups of 20 options each: 44 000 for a page of 20.
+    public const double ExpectedSizes = 3;
+    public const double ExpectedOptionGroups = 4;
+    public const double ExpectedOptionsPerGroup = 5;
+    public const double ExpectedOptionsPerLine = 2;
+
     public static void ConfigureComplexity(ComplexityOptions complexity, GraphQLOptions limits)
     {
         // Compared in the delegate rather than by GraphQL.NET itself, so each refusal says which limit it hit.

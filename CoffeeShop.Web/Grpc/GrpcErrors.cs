@@ -22,6 +22,7 @@ internal static class GrpcErrors
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
         RpcException => null,
+        // The domain's key as the JSON API names it, nested paths included: Lines[1].Options[0].Code → lines[1].options[0].code.
         DomainValidationException invalid => InvalidArgument(invalid.Message, [(FieldNames.ToJson(invalid.Key), invalid.Message)]),
         RequestValidationException invalid => InvalidArgument(
             "One or more validation errors occurred.",
@@ -39,18 +40,12 @@ internal static class GrpcErrors
     /// <summary>INVALID_ARGUMENT for one field; for checks made at the gRPC edge (page tokens, idempotency keys).</summary>
     public static RpcException InvalidField(string field, string message) => InvalidArgument(message, [(field, message)]);
 
-    /// <summary>
-    /// The field name a client sees. The domain already names fields as the JSON API does (<c>lines[0].menuItemId</c>);
-    /// when the domain's errors get their own keys, the JSON API's naming function goes here.
-    /// </summary>
-    private static string FieldName(string domainField) => domainField;
-
     private static RpcException InvalidArgument(string message, IReadOnlyList<(string Field, string Message)> violations)
     {
         var badRequest = new BadRequest();
         foreach (var (field, description) in violations)
         {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = FieldName(field), Description = description });
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
         }
 
         return Rich(Code.InvalidArgument, message, badRequest);

@@ -1,4 +1,5 @@
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Shop;
 using Google.Protobuf.WellKnownTypes;
@@ -13,18 +14,16 @@ namespace CoffeeShop.Web.Grpc;
 /// </summary>
 internal sealed class GrpcMessages(PriceFormatter prices)
 {
-    /// <summary>
-    /// Until menu items have sizes, each has one: the default, at the item's price. The drink-options issue replaces
-    /// this with the item's own sizes (and fills option_groups, empty until then).
-    /// </summary>
-    public const string DefaultSizeCode = "regular";
-    public const string DefaultSizeName = "Regular";
-
     private const decimal NanosPerUnit = 1_000_000_000m;
 
-    public V1.MenuItem MenuItem(MenuItem item)
+    /// <summary>
+    /// The item with its sizes and the option groups it offers, resolved in <paramref name="catalog"/> (read once per
+    /// call, whatever the number of items).
+    /// </summary>
+    public V1.MenuItem MenuItem(MenuItem item, OptionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(catalog);
         var message = new V1.MenuItem
         {
             Id = item.Id,
@@ -38,8 +37,33 @@ internal sealed class GrpcMessages(PriceFormatter prices)
             UpdatedAt = Timestamp.FromDateTimeOffset(item.UpdatedAt),
         };
         message.Ingredients.Add(item.Ingredients);
-        message.Sizes.Add(new V1.Size { Code = DefaultSizeCode, Name = DefaultSizeName, Price = Money(item.Price), IsDefault = true });
+        message.Sizes.Add(item.Sizes.Select(s => new V1.Size { Code = s.Code, Name = s.Name, Price = Money(s.Price), IsDefault = s.IsDefault }));
+        message.OptionGroups.Add(catalog.For(item).Select(OptionGroup));
         return message;
+    }
+
+    public V1.OptionGroup OptionGroup(OptionGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return new V1.OptionGroup
+        {
+            Code = group.Code,
+            Name = group.Name,
+            MinSelected = group.MinSelected,
+            MaxSelected = group.MaxSelected,
+            MaxQuantity = group.MaxQuantity,
+            Options =
+            {
+                group.Options.Select(o => new V1.Option
+                {
+                    Code = o.Code,
+                    Name = o.Name,
+                    PriceDelta = Money(o.PriceDelta),
+                    IsDefault = o.IsDefault,
+                    IsAvailable = o.IsAvailable,
+                }),
+            },
+        };
     }
 
     public V1.Order Order(Order order)
@@ -64,7 +88,11 @@ internal sealed class GrpcMessages(PriceFormatter prices)
                 Title = line.Title,
                 UnitPrice = Money(line.UnitPrice),
                 Quantity = line.Quantity,
-                Size = new V1.OrderLineSize { Code = DefaultSizeCode, Name = DefaultSizeName },
+                Size = new V1.OrderLineSize { Code = line.SizeCode, Name = line.SizeName },
+                Options =
+                {
+                    line.Options.Select(o => new V1.OrderLineOption { Code = o.Code, Name = o.Name, Quantity = o.Quantity, PriceDelta = Money(o.PriceDelta) }),
+                },
                 LineTotal = Money(line.Subtotal),
             });
         }

@@ -30,14 +30,8 @@ internal sealed class OrdersGrpcService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = GrpcCaller.From(context);
-        var lines = new List<OrderLineRequest>(request.Lines.Count);
-        for (var i = 0; i < request.Lines.Count; i++)
-        {
-            lines.Add(LineRequest(request.Lines[i], i));
-        }
-
         var placed = await ordering.PlaceAsync(
-            new OrderRequest(request.CustomerName, request.Notes, caller.UserId, lines),
+            new OrderRequest(request.CustomerName, request.Notes, caller.UserId, [.. request.Lines.Select(LineRequest)]),
             Idempotency(request, caller),
             context.CancellationToken);
         if (placed.Replayed)
@@ -146,23 +140,15 @@ internal sealed class OrdersGrpcService(
     }
 
     /// <summary>
-    /// A requested line. Until menu items have sizes and options, each item has one size, "regular" (the default, as
-    /// the menu shows), and no options: anything else is unknown, refused naming the line's field.
+    /// A requested line as the domain takes it. Proto3 has no absent scalars, so an empty size is the item's default
+    /// size and an option's quantity 0 is 1 (as the JSON API's omitted fields); every rule is the domain's
+    /// (<see cref="OrderLineComposer"/>), refused naming <c>lines[i].options[j].code</c> and the like.
     /// </summary>
-    private static OrderLineRequest LineRequest(V1.OrderLineRequest line, int index)
-    {
-        if (line.Size.Length > 0 && line.Size != GrpcMessages.DefaultSizeCode)
-        {
-            throw GrpcErrors.InvalidField($"lines[{index}].size", $"lines[{index}].size: menu item {line.MenuItemId} has no size '{line.Size}'.");
-        }
-
-        if (line.Options.Count > 0)
-        {
-            throw GrpcErrors.InvalidField($"lines[{index}].options[0].code", $"lines[{index}].options[0].code: menu item {line.MenuItemId} has no option '{line.Options[0].Code}'.");
-        }
-
-        return new OrderLineRequest(line.MenuItemId, line.Quantity);
-    }
+    private static OrderLineRequest LineRequest(V1.OrderLineRequest line) => new(
+        line.MenuItemId,
+        line.Quantity,
+        line.Size.Length == 0 ? null : line.Size,
+        line.Options.Count == 0 ? null : [.. line.Options.Select(o => new OptionRequest(o.Code, o.Quantity == 0 ? 1 : o.Quantity))]);
 
     /// <summary>
     /// The JSON Idempotency-Key's semantics for the idempotency_key field: scoped to the caller (and to gRPC, whose

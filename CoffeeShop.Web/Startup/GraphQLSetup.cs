@@ -22,6 +22,7 @@ internal static class GraphQLSetup
         services.AddSingleton(limits);
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddScoped<MenuItemBatchLoader>();
+        services.AddScoped<OptionCatalogLoader>();
 
         // First in line, so the framework's own problem-details writers never answer for /graphql.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, GraphQLProblemWriter>());

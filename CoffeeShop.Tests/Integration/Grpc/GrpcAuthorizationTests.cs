@@ -22,6 +22,7 @@ public sealed class GrpcAuthorizationTests : IntegrationTestBase
     [
         new("coffeeshop.v1.Menu", "ListMenuItems", Access.Anyone),
         new("coffeeshop.v1.Menu", "GetMenuItem", Access.Anyone),
+        new("coffeeshop.v1.Menu", "ListOptionGroups", Access.Anyone),
         new("coffeeshop.v1.Orders", "PlaceOrder", Access.SignedIn),
         new("coffeeshop.v1.Orders", "GetOrder", Access.SignedIn),
         new("coffeeshop.v1.Orders", "ListOrders", Access.SignedIn),

@@ -52,6 +52,13 @@ internal static class GrpcCalls
         return exception;
     }
 
+    /// <summary>A <c>google.type.Money</c> as a decimal amount (its currency aside).</summary>
+    public static decimal Amount(Google.Type.Money money)
+    {
+        ArgumentNullException.ThrowIfNull(money);
+        return money.Units + (money.Nanos / 1_000_000_000m);
+    }
+
     /// <summary>The <c>google.rpc.BadRequest</c> field violations of a refused call, as field → description.</summary>
     public static IReadOnlyDictionary<string, string> FieldViolations(RpcException exception)
     {

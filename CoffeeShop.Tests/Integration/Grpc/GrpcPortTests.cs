@@ -34,6 +34,8 @@ public sealed class GrpcPortTests
         {
             Assert.That((page.StatusCode, page.Version), Is.EqualTo((HttpStatusCode.OK, HttpVersion.Version11)));
             Assert.That(menu.Items, Has.Count.EqualTo(5));
+            Assert.That(menu.Items.Single(i => i.Title == "Latte").Sizes.Select(s => s.Code), Is.EqualTo(new[] { "small", "medium", "large" }));
+            Assert.That(menu.Items.Single(i => i.Title == "Latte").OptionGroups.Select(g => g.Code), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
             Assert.That(pageOnGrpcPort.IsSuccessStatusCode, Is.False, "the gRPC port speaks HTTP/2 only");
             Assert.That(app.Output, Does.Contain("gRPC").And.Contain(grpcUrl), "the start-up log names the gRPC URL");
             Assert.That(app.Output, Does.Contain(app.BaseAddress.ToString().TrimEnd('/') + "/"), "and the site's");

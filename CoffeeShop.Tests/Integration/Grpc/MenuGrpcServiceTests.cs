@@ -85,6 +85,65 @@ public sealed class MenuGrpcServiceTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task GetMenuItem_SeededLatte_ShowsItsSizesAndTheGroupsItOffers()
+    {
+        var latte = await _menu.GetMenuItemAsync(new GetMenuItemRequest { Id = 2 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(latte.Title, Is.EqualTo("Latte"));
+            Assert.That(latte.Sizes.Select(s => (s.Code, s.Name, GrpcCalls.Amount(s.Price), s.IsDefault)), Is.EqualTo(new[]
+            {
+                ("small", "Small", 3.50m, false),
+                ("medium", "Medium", 3.90m, true),
+                ("large", "Large", 4.40m, false),
+            }));
+            Assert.That(GrpcCalls.Amount(latte.Price), Is.EqualTo(3.90m), "the item's price is its default size's");
+            Assert.That(latte.OptionGroups.Select(g => g.Code), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
+            var milk = latte.OptionGroups[0];
+            Assert.That((milk.Name, milk.MinSelected, milk.MaxSelected, milk.MaxQuantity), Is.EqualTo(("Milk", 1, 1, 1)));
+            Assert.That(milk.Options.Single(o => o.IsDefault).Code, Is.EqualTo("whole-milk"));
+            var oat = milk.Options.Single(o => o.Code == "oat-milk");
+            Assert.That((oat.Name, GrpcCalls.Amount(oat.PriceDelta), oat.PriceDelta.CurrencyCode, oat.IsAvailable), Is.EqualTo(("Oat milk", 0.50m, "USD", true)));
+            Assert.That(latte.OptionGroups[1].MaxQuantity, Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task ListMenuItems_SeededDrinks_EachShowsItsOwnSizesAndGroups()
+    {
+        var page = await _menu.ListMenuItemsAsync(new ListMenuItemsRequest { Category = Category.Hot, PageSize = 100 });
+
+        var black = page.Items.Single(i => i.Id == 1);
+        var latte = page.Items.Single(i => i.Id == 2);
+        var espresso = page.Items.Single(i => i.Title == "Espresso");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(black.Sizes.Select(s => GrpcCalls.Amount(s.Price)), Is.EqualTo(new[] { 2.10m, 2.50m, 3.00m }));
+            Assert.That(black.OptionGroups.Select(g => g.Code), Is.EqualTo(new[] { "extra-shots", "syrups", "sweetener" }), "no milk in a black coffee");
+            Assert.That(latte.OptionGroups.Select(g => g.Code), Does.Contain("milk"));
+            Assert.That(espresso.Sizes.Select(s => (s.Code, s.IsDefault)), Is.EqualTo(new[] { ("regular", true) }));
+            Assert.That(page.Items.SelectMany(i => i.Sizes).Count(s => s.IsDefault), Is.EqualTo(page.Items.Count), "one default size each");
+        }
+    }
+
+    [Test]
+    public async Task ListOptionGroups_Anonymous_ListsEveryGroupWithItsOptions()
+    {
+        var answer = await _menu.ListOptionGroupsAsync(new ListOptionGroupsRequest());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.OptionGroups.Select(g => g.Code), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
+            Assert.That(answer.OptionGroups[2].Options.Select(o => (o.Code, GrpcCalls.Amount(o.PriceDelta))), Is.EqualTo(new[]
+            {
+                ("vanilla-syrup", 0.50m), ("caramel-syrup", 0.50m), ("hazelnut-syrup", 0.50m),
+            }));
+            Assert.That((answer.OptionGroups[2].MinSelected, answer.OptionGroups[2].MaxSelected, answer.OptionGroups[2].MaxQuantity), Is.EqualTo((0, 3, 2)));
+        }
+    }
+
+    [Test]
     public async Task GetMenuItem_Unknown_IsNotFound()
     {
         var refused = await GrpcCalls.FailsWithAsync(StatusCode.NotFound, () => _menu.GetMenuItemAsync(new GetMenuItemRequest { Id = 999_999 }).ResponseAsync);

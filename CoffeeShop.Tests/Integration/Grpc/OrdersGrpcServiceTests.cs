@@ -137,6 +137,95 @@ public sealed class OrdersGrpcServiceTests : IntegrationTestBase
         Assert.That(order.Lines[0].Size.Name, Is.EqualTo("Regular"));
     }
 
+    // ---- sizes and options (the seeded Latte, id 2: small 3.50, medium 3.90, large 4.40; Black, id 1, has no milk) ----
+
+    [Test]
+    public async Task PlaceOrder_LargeOatLatteWithTwoShotsAndVanilla_IsPricedFromTheSizeAndEachOption()
+    {
+        var request = new PlaceOrderRequest
+        {
+            CustomerName = "Options",
+            Lines =
+            {
+                new OrderLineRequest
+                {
+                    MenuItemId = SeededLatte,
+                    Quantity = 2,
+                    Size = "large",
+                    Options =
+                    {
+                        new OrderOptionRequest { Code = "vanilla-syrup" },
+                        new OrderOptionRequest { Code = "oat-milk", Quantity = 1 },
+                        new OrderOptionRequest { Code = "extra-shot", Quantity = 2 },
+                    },
+                },
+                new OrderLineRequest { MenuItemId = SeededLatte, Quantity = 1 },
+            },
+        };
+
+        var order = await _orders.PlaceOrderAsync(request, _ann);
+
+        var custom = order.Lines[0];
+        var plain = order.Lines[1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((custom.Size.Code, custom.Size.Name), Is.EqualTo(("large", "Large")));
+            Assert.That(custom.Options.Select(o => (o.Code, o.Name, o.Quantity, GrpcCalls.Amount(o.PriceDelta))), Is.EqualTo(new[]
+            {
+                ("oat-milk", "Oat milk", 1, 0.50m),
+                ("extra-shot", "Extra espresso shot", 2, 0.70m),
+                ("vanilla-syrup", "Vanilla syrup", 1, 0.50m),
+            }), "in the drink's group order; an option's quantity 0 is 1");
+            Assert.That(GrpcCalls.Amount(custom.UnitPrice), Is.EqualTo(6.80m), "4.40 + 0.50 + 2 × 0.70 + 0.50");
+            Assert.That(GrpcCalls.Amount(custom.LineTotal), Is.EqualTo(13.60m));
+            Assert.That((plain.Size.Code, GrpcCalls.Amount(plain.UnitPrice)), Is.EqualTo(("medium", 3.90m)), "no size is the default size");
+            Assert.That(plain.Options.Select(o => o.Code), Is.EqualTo(new[] { "whole-milk" }), "a group that needs a choice gets its default");
+            Assert.That(GrpcCalls.Amount(order.Total), Is.EqualTo(17.50m));
+        }
+
+        var saved = await _orders.GetOrderAsync(new GetOrderRequest { Id = order.Id }, _ann);
+        Assert.That(saved, Is.EqualTo(order), "the order reads back as it was placed");
+    }
+
+    public static IEnumerable<TestCaseData> OptionRuleViolations()
+    {
+        static TestCaseData Case(string name, string field, Action<PlaceOrderRequest> change) =>
+            new TestCaseData(field, change).SetArgDisplayNames(name);
+
+        static OrderLineRequest Line(int menuItemId, params OrderOptionRequest[] options) =>
+            new() { MenuItemId = menuItemId, Quantity = 1, Options = { options } };
+
+        static OrderLineRequest Latte(params OrderOptionRequest[] options) => Line(SeededLatte, options);
+
+        yield return Case("option the drink does not offer", "lines[1].options[0].code", r => r.Lines.Add(Line(SeededBlack, new OrderOptionRequest { Code = "oat-milk" })));
+        yield return Case("unknown option", "lines[1].options[0].code", r => r.Lines.Add(Latte(new OrderOptionRequest { Code = "cinnamon-dust" })));
+        yield return Case("two milks", "lines[1].options[1].code", r => r.Lines.Add(Latte(new() { Code = "oat-milk" }, new() { Code = "soy-milk" })));
+        yield return Case("four shots", "lines[1].options[0].quantity", r => r.Lines.Add(Latte(new OrderOptionRequest { Code = "extra-shot", Quantity = 4 })));
+        yield return Case("negative quantity", "lines[1].options[0].quantity", r => r.Lines.Add(Latte(new OrderOptionRequest { Code = "extra-shot", Quantity = -1 })));
+        yield return Case("unknown size", "lines[1].size", r => r.Lines.Add(new OrderLineRequest { MenuItemId = SeededLatte, Quantity = 1, Size = "venti" }));
+        yield return Case("same drink twice", "lines[2].menuItemId", r =>
+        {
+            r.Lines.Add(Latte(new OrderOptionRequest { Code = "oat-milk" }));
+            r.Lines.Add(Latte(new OrderOptionRequest { Code = "oat-milk", Quantity = 1 }));
+        });
+    }
+
+    [TestCaseSource(nameof(OptionRuleViolations))]
+    public async Task PlaceOrder_SizeOrOptionRuleBroken_IsInvalidArgumentNamingTheLineAndField(string field, Action<PlaceOrderRequest> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var request = Request("Bad option", 1);
+        change(request);
+        var before = await CountOrdersAsync("Bad option");
+
+        var refused = await GrpcCalls.FailsWithAsync(StatusCode.InvalidArgument, () => _orders.PlaceOrderAsync(request, _ann).ResponseAsync);
+
+        var violations = GrpcCalls.FieldViolations(refused);
+        Assert.That(violations.Keys, Is.EqualTo(new[] { field }), refused.Status.Detail);
+        Assert.That(refused.Status.Detail, Is.EqualTo(violations[field]));
+        Assert.That(await CountOrdersAsync("Bad option"), Is.EqualTo(before));
+    }
+
     // ---- idempotency ----
 
     [Test]
@@ -343,6 +432,9 @@ public sealed class OrdersGrpcServiceTests : IntegrationTestBase
 
         Assert.That(placed.Status, Is.EqualTo(OrderStatus.Pending));
     }
+
+    private const int SeededBlack = 1;
+    private const int SeededLatte = 2;
 
     private PlaceOrderRequest Request(string customerName, int quantity) => new()
     {

@@ -80,6 +80,79 @@ public sealed class GraphQLMutationTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task PlaceOrder_LargeOatLatteWithTwoShotsAndVanilla_IsPricedFromTheSizeAndEachOption()
+    {
+        using var customer = await Factory.CreateClientAsAsync(AppRoles.Customer);
+        const string query = """
+            mutation ($input: PlaceOrderInput!) {
+              placeOrder(input: $input) { total lines { title quantity unitPrice lineTotal size { code name } options { code name quantity priceDelta } } }
+            }
+            """;
+        var options = new object[] { new { code = "vanilla-syrup" }, new { code = "oat-milk", quantity = 1 }, new { code = "extra-shot", quantity = 2 } };
+
+        var answer = await customer.GraphQLAsync(query, new
+        {
+            input = new
+            {
+                customerName = "Ann",
+                lines = new object[] { new { menuItemId = 2, quantity = 2, size = "large", options }, new { menuItemId = 2, quantity = 1 } },
+            },
+        });
+
+        Assert.That(answer.Errors, Is.Empty, answer.ToString());
+        var order = answer.Data.GetProperty("placeOrder");
+        var custom = order.GetProperty("lines")[0];
+        var plain = order.GetProperty("lines")[1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((custom.GetProperty("size").GetProperty("code").GetString(), custom.GetProperty("size").GetProperty("name").GetString()), Is.EqualTo(("large", "Large")));
+            Assert.That(
+                custom.GetProperty("options").EnumerateArray().Select(o =>
+                    (o.GetProperty("code").GetString(), o.GetProperty("name").GetString(), o.GetProperty("quantity").GetInt32(), o.GetProperty("priceDelta").GetDecimal())),
+                Is.EqualTo(new[] { ("oat-milk", "Oat milk", 1, 0.50m), ("extra-shot", "Extra espresso shot", 2, 0.70m), ("vanilla-syrup", "Vanilla syrup", 1, 0.50m) }),
+                "in the drink's group order; a quantity left out is 1");
+            Assert.That(custom.GetProperty("unitPrice").GetDecimal(), Is.EqualTo(6.80m), "4.40 + 0.50 + 2 × 0.70 + 0.50");
+            Assert.That(custom.GetProperty("lineTotal").GetDecimal(), Is.EqualTo(13.60m));
+            Assert.That(plain.GetProperty("size").GetProperty("code").GetString(), Is.EqualTo("medium"), "no size is the default size");
+            Assert.That(plain.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("code").GetString()), Is.EqualTo(new[] { "whole-milk" }));
+            Assert.That(order.GetProperty("total").GetDecimal(), Is.EqualTo(17.50m));
+        }
+    }
+
+    [TestCase(1, "oat-milk", null, "lines[1].options[0].code")] // Black offers no milk
+    [TestCase(2, "cinnamon-dust", null, "lines[1].options[0].code")]
+    [TestCase(2, "extra-shot", 4, "lines[1].options[0].quantity")]
+    [TestCase(2, "extra-shot", 0, "lines[1].options[0].quantity")]
+    public async Task PlaceOrder_OptionRuleBroken_IsBadUserInputNamingTheLineAndField(int menuItemId, string option, int? quantity, string field)
+    {
+        using var customer = await Factory.CreateClientAsAsync(AppRoles.Customer);
+        var before = await OrderCountAsync();
+
+        var answer = await customer.GraphQLAsync(PlaceOrder, new
+        {
+            input = new
+            {
+                customerName = "Ann",
+                lines = new object[] { new { menuItemId = 2, quantity = 1 }, new { menuItemId, quantity = 1, options = new[] { new { code = option, quantity } } } },
+            },
+        });
+
+        Assert.That(answer.Extensions.GetProperty("code").GetString(), Is.EqualTo("BAD_USER_INPUT"), answer.ToString());
+        Assert.That(answer.Extensions.GetProperty("field").GetString(), Is.EqualTo(field));
+        Assert.That(await OrderCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task PlaceOrder_UnknownSize_IsBadUserInputNamingTheLinesSize()
+    {
+        using var customer = await Factory.CreateClientAsAsync(AppRoles.Customer);
+
+        var answer = await customer.GraphQLAsync(PlaceOrder, new { input = new { customerName = "Ann", lines = new[] { new { menuItemId = 2, quantity = 1, size = "venti" } } } });
+
+        Assert.That(answer.Extensions.GetProperty("field").GetString(), Is.EqualTo("lines[0].size"), answer.ToString());
+    }
+
+    [Test]
     public async Task PlaceOrder_BlankName_IsBadUserInputNamingCustomerName()
     {
         using var customer = await Factory.CreateClientAsAsync(AppRoles.Customer);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Reflection;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
 using CoffeeShop.Web.Security;
@@ -17,7 +18,7 @@ namespace CoffeeShop.Tests.Integration.Web.GraphQL;
 /// No N+1: a page of orders with their lines and each line's menu item costs the same number of SQL commands
 /// for 1 order as for 20 (counted from EF Core's diagnostic events for this fixture's database only), and one
 /// read of menu items however many lines there are (counted at the repository: the menu snapshot would hide a
-/// read per line from the SQL count).
+/// read per line from the SQL count); likewise one read of the option groups for a page of drinks and their groups.
 /// </summary>
 [TestFixture]
 [Category(TestCategories.Integration)]
@@ -27,7 +28,8 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
 
     // The menu snapshot lasts a few seconds of this clock; standing still, it cannot expire between the two counts.
     private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
-    private readonly MenuReads _menuReads = new();
+    private readonly Reads _menuReads = new();
+    private readonly Reads _optionGroupReads = new();
 
     [Test]
     public async Task MyOrders_PageOf1AndPageOf20WithLinesAndMenuItems_CostTheSameNumberOfCommands()
@@ -69,7 +71,24 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
         }
     }
 
-    protected override CoffeeShopWebFactory CreateFactory() => new ClockedFactory(_clock, _menuReads);
+    [Test]
+    public async Task MenuItemsWithTheirOptionGroups_APageOf20AndTheGroupList_ReadTheGroupsOnce()
+    {
+        const string query = "{ optionGroups { code } menuItems(first: 20) { edges { node { id optionGroups { code options { code } } } } } }";
+        var before = _optionGroupReads.Count;
+
+        var answer = await Client.GraphQLAsync(query);
+
+        var nodes = answer.Data.GetProperty("menuItems").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Errors, Is.Empty, answer.ToString());
+            Assert.That(nodes.Count(n => n.GetProperty("optionGroups").GetArrayLength() > 0), Is.GreaterThan(10), "most drinks offer groups");
+            Assert.That(_optionGroupReads.Count - before, Is.EqualTo(1), "one catalog for the request, however many drinks");
+        }
+    }
+
+    protected override CoffeeShopWebFactory CreateFactory() => new ClockedFactory(_clock, _menuReads, _optionGroupReads);
 
     private static async Task<(int Commands, GraphQLAnswer Answer)> CountAsync(SqlCommandCounter counter, Func<Task<GraphQLAnswer>> request)
     {
@@ -78,7 +97,7 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
         return (counter.Count - before, answer);
     }
 
-    private sealed class ClockedFactory(TimeProvider clock, MenuReads menuReads) : CoffeeShopWebFactory
+    private sealed class ClockedFactory(TimeProvider clock, Reads menuReads, Reads optionGroupReads) : CoffeeShopWebFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -86,21 +105,29 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(clock);
-                var repository = services.Last(d => d.ServiceType == typeof(IMenuItemRepository));
-                services.AddScoped(provider =>
-                {
-                    var inner = (IMenuItemRepository)(repository.ImplementationFactory?.Invoke(provider)
-                        ?? ActivatorUtilities.CreateInstance(provider, repository.ImplementationType!));
-                    var proxy = DispatchProxy.Create<IMenuItemRepository, CountingProxy>();
-                    ((CountingProxy)(object)proxy).Wrap(inner, menuReads);
-                    return proxy;
-                });
+                Count<IMenuItemRepository>(services, nameof(IMenuItemRepository.FindManyAsync), menuReads);
+                Count<IOptionGroupRepository>(services, nameof(IOptionGroupRepository.ListAllAsync), optionGroupReads);
+            });
+        }
+
+        /// <summary>Wraps the registered <typeparamref name="TRepository"/> in a proxy that counts calls to <paramref name="method"/>.</summary>
+        private static void Count<TRepository>(IServiceCollection services, string method, Reads reads)
+            where TRepository : class
+        {
+            var repository = services.Last(d => d.ServiceType == typeof(TRepository));
+            services.AddScoped(provider =>
+            {
+                var inner = (TRepository)(repository.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, repository.ImplementationType!));
+                var proxy = DispatchProxy.Create<TRepository, CountingProxy>();
+                ((CountingProxy)(object)proxy).Wrap(inner, method, reads);
+                return proxy;
             });
         }
     }
 
-    /// <summary>How many times the app asked the repository for several menu items at once.</summary>
-    private sealed class MenuReads
+    /// <summary>How many times the app called the counted repository method.</summary>
+    private sealed class Reads
     {
         private int _count;
 
@@ -109,22 +136,24 @@ public sealed class GraphQLQueryCountTests : IntegrationTestBase
         public void Add() => Interlocked.Increment(ref _count);
     }
 
-    /// <summary>Forwards every call to the real repository, counting FindManyAsync.</summary>
+    /// <summary>Forwards every call to the real repository, counting one method.</summary>
     public class CountingProxy : DispatchProxy
     {
         private object? _inner;
-        private MenuReads? _reads;
+        private string? _method;
+        private Reads? _reads;
 
-        internal void Wrap(object inner, object reads)
+        internal void Wrap(object inner, string method, object reads)
         {
             _inner = inner;
-            _reads = (MenuReads)reads;
+            _method = method;
+            _reads = (Reads)reads;
         }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             ArgumentNullException.ThrowIfNull(targetMethod);
-            if (targetMethod.Name == nameof(IMenuItemRepository.FindManyAsync))
+            if (targetMethod.Name == _method)
             {
                 _reads!.Add();
             }

@@ -121,6 +121,81 @@ public sealed class GraphQLQueryTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task MenuItem_SeededLatte_ShowsItsSizesAndTheGroupsItOffers()
+    {
+        var answer = await Client.GraphQLAsync("""
+            { menuItem(id: 2) { price
+                sizes { code name price isDefault }
+                optionGroups { code name minSelected maxSelected maxQuantity options { code name priceDelta isDefault isAvailable } } } }
+            """);
+
+        Assert.That(answer.Errors, Is.Empty, answer.ToString());
+        var latte = answer.Data.GetProperty("menuItem");
+        var sizes = latte.GetProperty("sizes").EnumerateArray()
+            .Select(s => (s.GetProperty("code").GetString(), s.GetProperty("name").GetString(), s.GetProperty("price").GetDecimal(), s.GetProperty("isDefault").GetBoolean()));
+        var groups = latte.GetProperty("optionGroups").EnumerateArray().ToList();
+        var milk = groups[0];
+        var oat = milk.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "oat-milk");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sizes, Is.EqualTo(new[] { ("small", "Small", 3.50m, false), ("medium", "Medium", 3.90m, true), ("large", "Large", 4.40m, false) }));
+            Assert.That(latte.GetProperty("price").GetDecimal(), Is.EqualTo(3.90m), "the item's price is its default size's");
+            Assert.That(groups.Select(g => g.GetProperty("code").GetString()), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
+            Assert.That(
+                (milk.GetProperty("minSelected").GetInt32(), milk.GetProperty("maxSelected").GetInt32(), milk.GetProperty("maxQuantity").GetInt32()),
+                Is.EqualTo((1, 1, 1)));
+            Assert.That(
+                (oat.GetProperty("name").GetString(), oat.GetProperty("priceDelta").GetDecimal(), oat.GetProperty("isDefault").GetBoolean(), oat.GetProperty("isAvailable").GetBoolean()),
+                Is.EqualTo(("Oat milk", 0.50m, false, true)));
+            Assert.That(groups[1].GetProperty("maxQuantity").GetInt32(), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task MenuItems_APageOfDrinks_EachShowsItsOwnGroups()
+    {
+        // Every field of a page of 20 drinks, their sizes and groups: within the default cost limit (docs/graphql.md).
+        var answer = await Client.GraphQLAsync("""
+            { menuItems(category: HOT, first: 20) { edges { cursor node { id category title description ingredients image price isAvailable
+                sizes { code name price isDefault }
+                optionGroups { code name minSelected maxSelected maxQuantity options { code name priceDelta isDefault isAvailable } } } } } }
+            """);
+
+        Assert.That(answer.Errors, Is.Empty, answer.ToString());
+        var nodes = answer.Data.GetProperty("menuItems").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        string?[] GroupsOf(string title) => [.. nodes.Single(n => n.GetProperty("title").GetString() == title)
+            .GetProperty("optionGroups").EnumerateArray().Select(g => g.GetProperty("code").GetString())];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(GroupsOf("Black"), Is.EqualTo(new[] { "extra-shots", "syrups", "sweetener" }), "no milk in a black coffee");
+            Assert.That(GroupsOf("Latte"), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
+            Assert.That(
+                nodes.Single(n => n.GetProperty("title").GetString() == "Espresso").GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("code").GetString()),
+                Is.EqualTo(new[] { "regular" }));
+        }
+    }
+
+    [Test]
+    public async Task OptionGroups_Anonymous_ListsEveryGroupWithItsOptionsAndRules()
+    {
+        var answer = await Client.GraphQLAsync("{ optionGroups { code name minSelected maxSelected maxQuantity options { code name priceDelta isDefault isAvailable } } }");
+
+        Assert.That(answer.Errors, Is.Empty, answer.ToString());
+        var groups = answer.Data.GetProperty("optionGroups").EnumerateArray().ToList();
+        var syrups = groups.Single(g => g.GetProperty("code").GetString() == "syrups");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(groups.Select(g => g.GetProperty("code").GetString()), Is.EqualTo(new[] { "milk", "extra-shots", "syrups", "sweetener" }));
+            Assert.That(
+                (syrups.GetProperty("minSelected").GetInt32(), syrups.GetProperty("maxSelected").GetInt32(), syrups.GetProperty("maxQuantity").GetInt32()),
+                Is.EqualTo((0, 3, 2)));
+            Assert.That(
+                syrups.GetProperty("options").EnumerateArray().Select(o => (o.GetProperty("code").GetString(), o.GetProperty("priceDelta").GetDecimal())),
+                Is.EqualTo(new[] { ("vanilla-syrup", 0.50m), ("caramel-syrup", 0.50m), ("hazelnut-syrup", 0.50m) }));
+        }
+    }
+
+    [Test]
     public async Task MenuItem_UnknownId_IsNullWithNotFound()
     {
         var answer = await Client.GraphQLAsync("{ menuItem(id: 999999) { id } }");
