@@ -46,7 +46,8 @@ public sealed class MenuItemsApiController(MenuService menu, OptionGroupService 
     public async Task<ActionResult<MenuItemResponse>> GetMenuItem(int id, CancellationToken cancellationToken)
     {
         var item = await menu.GetAsync(id, cancellationToken);
-        return await this.ReadAsync(item.Version, () => ToResponseAsync(item, cancellationToken));
+        var catalog = await optionGroups.CatalogAsync(cancellationToken);
+        return await this.ReadAsync(item.Version, () => Task.FromResult(mapper.ToMenuItemResponse(item, catalog)), GroupsState(item, catalog));
     }
 
     /// <summary>Adds a drink to the menu. image and isAvailable may be left out.</summary>
@@ -121,9 +122,16 @@ public sealed class MenuItemsApiController(MenuService menu, OptionGroupService 
         return (item, EntityTags.ExpectedVersion(Request) ?? item.Version);
     }
 
-    private async Task<MenuItemResponse> WrittenAsync(MenuItem item, CancellationToken cancellationToken) =>
-        this.Written(item.Version, await ToResponseAsync(item, cancellationToken));
+    private async Task<MenuItemResponse> WrittenAsync(MenuItem item, CancellationToken cancellationToken)
+    {
+        var catalog = await optionGroups.CatalogAsync(cancellationToken);
+        return this.Written(item.Version, mapper.ToMenuItemResponse(item, catalog), GroupsState(item, catalog));
+    }
 
-    private async Task<MenuItemResponse> ToResponseAsync(MenuItem item, CancellationToken cancellationToken) =>
-        mapper.ToMenuItemResponse(item, await optionGroups.CatalogAsync(cancellationToken));
+    /// <summary>
+    /// The state of the groups an item shows, for its ETag: the sum of their versions, which every change to one of them
+    /// raises (a group an item offers cannot be deleted); null when it offers none, so its ETag stays its version.
+    /// </summary>
+    private static int? GroupsState(MenuItem item, OptionCatalog catalog) =>
+        catalog.For(item) is { Count: > 0 } groups ? groups.Sum(g => g.Version) : null;
 }

@@ -368,6 +368,39 @@ public sealed class SizesAndOptionsApiTests : IntegrationTestBase
     private static Task<HttpResponseMessage> PostOrderAsync(HttpClient client, string json, string? idempotencyKey = null) =>
         SendJsonAsync(client, HttpMethod.Post, "/api/v1/orders", json, idempotencyKey: idempotencyKey);
 
+    [Test]
+    public async Task GetMenuItem_AGroupItOffersChanges_TheItemsETagChangesButItsIfMatchStillHolds()
+    {
+        var url = $"/api/v1/menu-items/{_sundae.Id}";
+        using var before = await Factory.CreateClient().GetAsync(url);
+        var oldTag = before.Headers.ETag!;
+
+        await Factory.WithScopeAsync(async s =>
+        {
+            var groups = s.GetRequiredService<OptionGroupService>();
+            var group = await groups.GetAsync(Toppings, CancellationToken.None);
+            return await groups.ReplaceAsync(Toppings, group.Details with { Name = "Sundae toppings" }, group.Version, CancellationToken.None);
+        });
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(oldTag);
+        using var after = await Factory.CreateClient().SendAsync(conditional);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, url)
+        {
+            Content = new StringContent("""{"description":"Now with sundae toppings."}""", Encoding.UTF8, "application/merge-patch+json"),
+        };
+        patch.Headers.IfMatch.Add(oldTag);
+        using var patched = await _admin.SendAsync(patch);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(oldTag.Tag.ToString(), Does.StartWith($"\"{_sundae.Version}."), "the item's version, then its groups' state");
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a stale copy of the groups is not fresh");
+            Assert.That(after.Headers.ETag, Is.Not.EqualTo(oldTag));
+            Assert.That((await after.Content.ReadFromJsonAsync<JsonObject>())!["optionGroups"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("Sundae toppings"));
+            Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), "If-Match guards the item's own version only");
+        }
+    }
+
     private static async Task<HttpResponseMessage> SendJsonAsync(
         HttpClient client, HttpMethod method, string url, string json, string contentType = "application/json", string? idempotencyKey = null)
     {
