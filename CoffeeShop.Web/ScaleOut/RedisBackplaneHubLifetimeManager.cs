@@ -228,11 +228,12 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
     /// <paramref name="afresh"/>). A member on it already, or left half on it by a failure, is taken off first, which
     /// also drops its channels' subscriptions (when it was their last listener here) so they are made again.
     /// </summary>
-    private async Task JoinAsync(Member member, bool afresh = false)
+    /// <returns>True when this call put the member on the backplane.</returns>
+    private async Task<bool> JoinAsync(Member member, bool afresh = false)
     {
         if (!_redis.IsAvailable)
         {
-            return;
+            return false;
         }
 
         await member.Gate.WaitAsync();
@@ -240,7 +241,7 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
         {
             if (member.Gone || (member.Joined && !afresh))
             {
-                return;
+                return false;
             }
 
             var backplane = Backplane;
@@ -258,6 +259,7 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
             }
 
             member.Joined = joined;
+            return joined;
         }
         finally
         {
@@ -279,14 +281,15 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
 
         try
         {
+            var joined = 0;
             foreach (var member in members)
             {
-                await JoinAsync(member, afresh: true);
+                joined += await JoinAsync(member, afresh: true) ? 1 : 0;
             }
 
-            if (members.Length > 0)
+            if (joined > 0)
             {
-                LogRejoined(_logger, members.Length);
+                LogRejoined(_logger, joined);
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)

@@ -26,8 +26,8 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     public IConnectionMultiplexer? Multiplexer => _multiplexer;
 
     /// <summary>
-    /// Raised when subscriptions can be made: at start-up when Redis is there, and each time the subscription
-    /// connection comes back. What could not subscribe while Redis was away subscribes then.
+    /// Raised when subscriptions can be made: at start-up when Redis is there, and as the connections come back after
+    /// an outage. What could not subscribe while Redis was away subscribes then.
     /// </summary>
     public event EventHandler? SubscriptionsAvailable;
 
@@ -48,13 +48,13 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
 
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         _multiplexer.ConnectionFailed += (_, e) => MarkDown(e.FailureType.ToString());
-        _multiplexer.ConnectionRestored += (_, e) =>
+        _multiplexer.ConnectionRestored += (_, _) =>
         {
             MarkUp();
-            if (e.ConnectionType == ConnectionType.Subscription)
-            {
-                SubscriptionsAvailable?.Invoke(this, EventArgs.Empty);
-            }
+
+            // Raised as each of the two connections (commands, subscriptions) comes back, in either order: a
+            // subscriber that finds Redis not quite there at the first try succeeds at the second.
+            SubscriptionsAvailable?.Invoke(this, EventArgs.Empty);
         };
         if (_multiplexer.IsConnected)
         {

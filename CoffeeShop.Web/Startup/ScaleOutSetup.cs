@@ -1,7 +1,10 @@
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Live;
 using CoffeeShop.Web.ScaleOut;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
 namespace CoffeeShop.Web.Startup;
@@ -18,7 +21,8 @@ internal static class ScaleOutSetup
     {
         var section = configuration.GetSection(RedisOptions.SectionName);
         services.Configure<RedisOptions>(section);
-        if (!(section.Get<RedisOptions>()?.Enabled ?? false))
+        var redisOptions = section.Get<RedisOptions>();
+        if (!(redisOptions?.Enabled ?? false))
         {
             return services;
         }
@@ -36,6 +40,32 @@ internal static class ScaleOutSetup
         services.AddSingleton<HubLifetimeManager<OrdersHub>, RedisBackplaneHubLifetimeManager<OrdersHub>>();
         services.AddOptions<SignalRRedisOptions>().Configure<RedisConnection>((o, redis) =>
             o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer ?? throw new InvalidOperationException("Redis is not connected yet.")));
+        if (redisOptions.OutputCacheStore == OutputCacheStoreKind.Redis)
+        {
+            services.AddRedisOutputCacheStore(redisOptions.Prefix);
+        }
+
         return services;
+    }
+
+    /// <summary>The output cache in Redis, on the app's connection, with this instance's memory while Redis is away.</summary>
+    private static void AddRedisOutputCacheStore(this IServiceCollection services, string prefix)
+    {
+        var memory = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
+            ?? throw new InvalidOperationException("Register the output cache (AddMenuCaching) before the scale-out.");
+        services.AddStackExchangeRedisOutputCache(o => o.InstanceName = prefix + ":output-cache:");
+        services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection>((o, redis) =>
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer ?? throw new InvalidOperationException("Redis is not connected yet.")));
+        var stored = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        if (ReferenceEquals(stored, memory))
+        {
+            throw new InvalidOperationException("The Redis output cache store did not register itself.");
+        }
+
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => new RedisOrLocalOutputCacheStore(
+            ServiceDescriptors.Instantiate<IOutputCacheStore>(stored, provider),
+            ServiceDescriptors.Instantiate<IOutputCacheStore>(memory, provider),
+            provider.GetRequiredService<RedisConnection>()));
     }
 }
