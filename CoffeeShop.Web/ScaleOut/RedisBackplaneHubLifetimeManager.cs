@@ -21,7 +21,7 @@ namespace CoffeeShop.Web.ScaleOut;
 /// what was sent while Redis was away (pages re-read on reconnect; event streams resume with Last-Event-ID).
 /// </para>
 /// </summary>
-internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifetimeManager<THub>
+internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifetimeManager<THub>, IDisposable
     where THub : Hub
 {
     private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
@@ -30,13 +30,18 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
     private readonly RedisConnection _redis;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
+    private readonly TimeSpan _retry;
+    private readonly SemaphoreSlim _rejoinGate = new(1, 1);
     private RedisHubLifetimeManager<THub>? _backplane;
     private object? _backplaneLock;
     private int _fellBack;
 
-    public RedisBackplaneHubLifetimeManager(RedisConnection redis, IServiceProvider services, ILogger<RedisBackplaneHubLifetimeManager<THub>> logger)
+    public RedisBackplaneHubLifetimeManager(
+        RedisConnection redis, IOptions<RedisOptions> options, IServiceProvider services, ILogger<RedisBackplaneHubLifetimeManager<THub>> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _redis = redis;
+        _retry = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.ReconnectMilliseconds));
         _services = services;
         _logger = logger;
         _local = new DefaultHubLifetimeManager<THub>(services.GetRequiredService<ILogger<DefaultHubLifetimeManager<THub>>>());
@@ -149,6 +154,9 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
 
     public override bool TryGetReturnType(string invocationId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
         _local.TryGetReturnType(invocationId, out type);
+
+    /// <summary>Leaves the backplane undisposed: disposing it would close the app's connection, which RedisConnection owns.</summary>
+    public void Dispose() => _rejoinGate.Dispose();
 
     private static bool IsRedisFailure(Exception exception) => exception is RedisException or TimeoutException;
 
@@ -270,26 +278,48 @@ internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifeti
     /// <summary>
     /// Once Redis takes subscriptions again, every member joins the backplane afresh: those that connected or changed
     /// groups while it was away, and the others too, whose subscriptions the client would renew only some time later.
+    /// Members that cannot join yet (the subscription connection not quite back) are tried again every
+    /// <see cref="RedisOptions.ReconnectMilliseconds"/> while Redis is there; one pass at a time.
     /// </summary>
     private async Task RejoinAllAsync()
     {
-        Member[] members;
-        lock (_membersGate)
-        {
-            members = [.. _members.Values];
-        }
-
         try
         {
-            var joined = 0;
-            foreach (var member in members)
+            await _rejoinGate.WaitAsync();
+            try
             {
-                joined += await JoinAsync(member, afresh: true) ? 1 : 0;
-            }
+                var afresh = true;
+                while (true)
+                {
+                    Member[] members;
+                    lock (_membersGate)
+                    {
+                        members = [.. _members.Values];
+                    }
 
-            if (joined > 0)
+                    var joined = 0;
+                    foreach (var member in members)
+                    {
+                        joined += await JoinAsync(member, afresh) ? 1 : 0;
+                    }
+
+                    if (joined > 0)
+                    {
+                        LogRejoined(_logger, joined);
+                    }
+
+                    if (!_redis.IsAvailable || members.All(m => m.Joined || m.Gone))
+                    {
+                        return; // all in, or Redis away again (its return starts another pass)
+                    }
+
+                    afresh = false;
+                    await Task.Delay(_retry);
+                }
+            }
+            finally
             {
-                LogRejoined(_logger, joined);
+                _rejoinGate.Release();
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
