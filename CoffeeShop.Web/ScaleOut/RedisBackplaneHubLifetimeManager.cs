@@ -15,10 +15,12 @@ namespace CoffeeShop.Web.ScaleOut;
 /// this instance's listeners keep hearing this instance's changes. Each send goes one way or the other, never both,
 /// so a connection gets a message once.
 /// <para>
-/// A connection opened (or a group joined) while Redis was away is known to the local manager only; it joins the
-/// backplane, with its groups, when Redis can take subscriptions again (<see cref="RedisConnection.SubscriptionsAvailable"/>).
-/// Until then, in the moment after Redis comes back, it misses what the backplane carries, as every listener misses
-/// what was sent while Redis was away (pages re-read on reconnect; event streams resume with Last-Event-ID).
+/// A connection opened (or a group joined) while Redis was away is known to the local manager only. When Redis can
+/// take subscriptions again (<see cref="RedisConnection.SubscriptionsAvailable"/>) every connection of this instance
+/// joins the backplane afresh with its groups (retried until all are in): those opened in the outage, and the others,
+/// whose subscriptions the client would otherwise renew only some time later. In the moment before that, a
+/// connection misses what the backplane carries, as every listener misses what was sent while Redis was away (pages
+/// re-read on reconnect; event streams resume with Last-Event-ID).
 /// </para>
 /// </summary>
 internal sealed partial class RedisBackplaneHubLifetimeManager<THub> : HubLifetimeManager<THub>, IDisposable
