@@ -46,12 +46,7 @@ public static class MenuCache
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(T))
             ?? throw new InvalidOperationException($"Register {typeof(T).Name} (AddCoffeeShopData) before the menu caching.");
         services.Remove(registered);
-        services.Add(ServiceDescriptor.Describe(typeof(T), provider => decorate(Create(registered, provider), provider), registered.Lifetime));
-
-        static T Create(ServiceDescriptor descriptor, IServiceProvider provider) => (T)(
-            descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+        services.Add(ServiceDescriptor.Describe(typeof(T), provider => decorate(ServiceDescriptors.Instantiate<T>(registered, provider), provider), registered.Lifetime));
     }
 }
 

@@ -5,15 +5,24 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoffeeShop.Web.Live;
 
 /// <summary>
+/// Registered when the hub's sends reach the connections of every instance by themselves (SignalR's Redis backplane,
+/// <c>ScaleOut/RedisBackplaneHubLifetimeManager</c>).
+/// </summary>
+public sealed class HubBackplane;
+
+/// <summary>
 /// Sends each committed order change to the hub's groups: a new order to the queue (<c>orderPlaced</c>), a move or
 /// a cancel to the order's watchers and the queue (<c>orderUpdated</c>). One reader, so changes go out in the
-/// order they were published.
+/// order they were published. With a <see cref="HubBackplane"/> it sends only the changes committed here: the other
+/// instances' changes reach this instance's connections through the backplane, from the instance that made them, so
+/// sending them here too would deliver each twice. Without one it sends every change the feed hears.
 /// </summary>
-internal sealed class OrdersHubNotifier(IOrderEventFeed stream, IHubContext<OrdersHub> hub, ILogger<OrdersHubNotifier> logger) : BackgroundService
+internal sealed class OrdersHubNotifier(
+    IOrderEventFeed stream, IHubContext<OrdersHub> hub, ILogger<OrdersHubNotifier> logger, HubBackplane? backplane = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = stream.SubscribeAll();
+        using var subscription = backplane is null ? stream.SubscribeAll() : stream.SubscribeLocal();
         try
         {
             await foreach (var change in subscription.ReadAllAsync(stoppingToken))

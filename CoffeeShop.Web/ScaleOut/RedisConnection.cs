@@ -25,6 +25,12 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     /// <summary>The multiplexer, for libraries that take one (SignalR's backplane); null before start.</summary>
     public IConnectionMultiplexer? Multiplexer => _multiplexer;
 
+    /// <summary>
+    /// Raised when subscriptions can be made: at start-up when Redis is there, and as the connections come back after
+    /// an outage. What could not subscribe while Redis was away subscribes then.
+    /// </summary>
+    public event EventHandler? SubscriptionsAvailable;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -37,12 +43,23 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
         configuration.SyncTimeout = settings.CommandTimeoutMilliseconds;
         configuration.ClientName ??= "coffeeshop";
 
+        // Every channel, ours and those of libraries sharing this connection (SignalR's backplane), carries the prefix.
+        configuration.ChannelPrefix = RedisChannel.Literal(settings.Prefix + ":");
+
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         _multiplexer.ConnectionFailed += (_, e) => MarkDown(e.FailureType.ToString());
-        _multiplexer.ConnectionRestored += (_, _) => MarkUp();
+        _multiplexer.ConnectionRestored += (_, _) =>
+        {
+            MarkUp();
+
+            // Raised as each of the two connections (commands, subscriptions) comes back, in either order: a
+            // subscriber that finds Redis not quite there at the first try succeeds at the second.
+            SubscriptionsAvailable?.Invoke(this, EventArgs.Empty);
+        };
         if (_multiplexer.IsConnected)
         {
             LogConnected(logger, string.Join(", ", configuration.EndPoints));
+            SubscriptionsAvailable?.Invoke(this, EventArgs.Empty);
         }
         else
         {

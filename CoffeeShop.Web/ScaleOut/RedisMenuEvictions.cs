@@ -15,9 +15,10 @@ internal sealed partial class RedisMenuEvictions(
     RedisConnection redis, MenuCopies copies, IOptions<RedisOptions> options, ILogger<RedisMenuEvictions> logger)
     : BackgroundService, IMenuChangeBroadcast
 {
-    private readonly string _instance = Guid.NewGuid().ToString("N");
+    // On the wire "<Redis:Prefix>:menu-changed": RedisConnection prefixes every channel.
+    private static readonly RedisChannel Channel = RedisChannel.Literal("menu-changed");
 
-    private RedisChannel Channel => RedisChannel.Literal($"{redis.Prefix}:menu-changed");
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public async Task PublishAsync(CancellationToken cancellationToken)
     {

@@ -20,5 +20,21 @@ public sealed class RedisOptions
     /// <summary>How long one command may take before it counts as a failure (and the app falls back to local behaviour).</summary>
     public int CommandTimeoutMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// Where the output cache keeps its entries with Redis configured: each instance's memory, with menu evictions
+    /// broadcast over Redis (the default), or Redis itself. The benchmark decides (docs/operations.md).
+    /// </summary>
+    public OutputCacheStoreKind OutputCacheStore { get; set; } = OutputCacheStoreKind.Memory;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
+}
+
+/// <summary>The places the output cache can keep its entries in (<see cref="RedisOptions.OutputCacheStore"/>).</summary>
+public enum OutputCacheStoreKind
+{
+    /// <summary>Each instance's memory; a menu write is broadcast over Redis pub/sub and every instance drops its copies.</summary>
+    Memory,
+
+    /// <summary>Redis, shared by every instance (this instance's memory while Redis is away).</summary>
+    Redis,
 }

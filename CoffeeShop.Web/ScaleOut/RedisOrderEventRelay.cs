@@ -18,9 +18,10 @@ internal sealed class RedisOrderEventRelay(RedisConnection redis, OrderEventBrok
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
+    // On the wire "<Redis:Prefix>:order-events": RedisConnection prefixes every channel.
+    private static readonly RedisChannel Channel = RedisChannel.Literal("order-events");
 
-    private RedisChannel Channel => RedisChannel.Literal($"{redis.Prefix}:order-events");
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,12 +9,16 @@ namespace CoffeeShop.Tests.Integration.Operations;
 
 /// <summary>
 /// Two app processes on one database and one real Redis (a throwaway redis-server), as two instances behind a load
-/// balancer: one rate-limit budget per client across both; Redis killed mid-run degrades both to local limits (still
-/// serving, ready but Degraded, logged once); Redis back and both share again, by themselves.
+/// balancer: one rate-limit budget per client across both; a menu write seen by the other's next GET (with the output
+/// cache in each instance's memory, and stored in Redis); order changes crossing to the other's event stream and,
+/// through SignalR's backplane, to its hub connections, once each; Redis killed mid-run degrades both to local limits
+/// and local hub delivery (still serving, ready but Degraded, logged once); Redis back and both share again, by themselves.
 /// </summary>
 [Category(TestCategories.Integration)]
 [NonParallelizable]
-public sealed class RedisScaleOutTests
+[TestFixture("Memory")]
+[TestFixture("Redis")]
+public sealed class RedisScaleOutTests(string outputCacheStore)
 {
     private const int Budget = 12;
 
@@ -23,6 +27,7 @@ public sealed class RedisScaleOutTests
     private AppProcess _first = null!;
     private AppProcess _second = null!;
     private string _adminToken = null!;
+    private string _prefix = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -31,7 +36,9 @@ public sealed class RedisScaleOutTests
         _database = new ScratchDatabase("redis");
         var settings = AppProcess.SharedSettings(_database.Path);
         settings["Redis__Configuration"] = _redis.Configuration;
-        settings["Redis__Prefix"] = $"test-{Guid.NewGuid():N}";
+        _prefix = $"test-{Guid.NewGuid():N}";
+        settings["Redis__Prefix"] = _prefix;
+        settings["Redis__OutputCacheStore"] = outputCacheStore;
         settings["RateLimiting__Enabled"] = "true";
         settings["RateLimiting__Authenticated__PermitLimit"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // One window for the whole run (windows are aligned to the clock: a short one could end mid-test).
@@ -68,6 +75,7 @@ public sealed class RedisScaleOutTests
     {
         using var before = await _second.Client.GetAsync("/coffee/hot");
         Assert.That(await before.Content.ReadAsStringAsync(), Does.Not.Contain("Scale-out Mocha"));
+        Assert.That(await OutputCacheKeysInRedisAsync(), outputCacheStore == "Redis" ? Is.Positive : Is.Zero, "where the cached menu is kept");
 
         using var create = new HttpRequestMessage(HttpMethod.Post, "/coffee/hot")
         {
@@ -96,7 +104,7 @@ public sealed class RedisScaleOutTests
     public async Task OrderChangedOnOneInstance_ReachesAnEventStreamOnTheOther()
     {
         var staffKey = await NewApiKeyAsync("Barista");
-        var orderId = await PlaceOrderAsync(_first, staffKey);
+        var orderId = (await PlaceOrderAsync(_first, staffKey)).Id;
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orders/{orderId}/events");
         request.Headers.Add("X-Api-Key", staffKey);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -116,24 +124,59 @@ public sealed class RedisScaleOutTests
 
     [Test]
     [Order(4)]
-    public async Task OrderPlacedOnOneInstance_ReachesTheQueueOnTheHubOfTheOther()
+    public async Task OrderPlacedOnOneInstance_ReachesTheQueueOnTheHubOfTheOther_ThroughTheBackplane()
     {
         var staffKey = await NewApiKeyAsync("Barista");
-        var placed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(_second.BaseAddress, "/hubs/orders"), o => o.Headers.Add("X-Api-Key", staffKey))
-            .Build();
-        hub.On<JsonElement>("orderPlaced", order => placed.TrySetResult(order));
-        await hub.StartAsync();
+        await using var queue = await HubListener.ConnectAsync(_second, staffKey);
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var published = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queueChannel = StackExchange.Redis.RedisChannel.Pattern($"{_prefix}:*OrdersHub:group:queue");
+        await redis.GetSubscriber().SubscribeAsync(queueChannel, (channel, _) => published.TrySetResult(channel.ToString()));
 
-        var orderId = await PlaceOrderAsync(_first, staffKey);
-        var message = await placed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var orderId = (await PlaceOrderAsync(_first, staffKey)).Id;
+        await queue.WaitForAsync("orderPlaced", orderId);
 
-        Assert.That(message.GetProperty("id").GetInt32(), Is.EqualTo(orderId));
+        Assert.That(await published.Task.WaitAsync(TimeSpan.FromSeconds(10)), Does.EndWith("OrdersHub:group:queue"), "sent as a backplane message");
     }
 
     [Test]
     [Order(5)]
+    public async Task HubMessages_AcrossTwoInstances_ArriveOncePerChangeOnEveryConnection()
+    {
+        var staffKey = await NewApiKeyAsync("Barista");
+        await using var queueOnFirst = await HubListener.ConnectAsync(_first, staffKey);
+        await using var queueOnSecond = await HubListener.ConnectAsync(_second, staffKey);
+        await using var watcherOnSecond = await HubListener.ConnectAsync(_second, apiKey: null);
+
+        var (orderId, code) = await PlaceOrderAsync(_first, staffKey);
+        await watcherOnSecond.WatchAsync(code);
+        await MoveAsync(_first, staffKey, orderId, "Preparing");
+        await MoveAsync(_second, staffKey, orderId, "Ready");
+
+        // The last change was made on the other instance; a second copy of an earlier one would have come before it
+        // (one publisher's backplane messages arrive in order).
+        HubListener[] all = [queueOnFirst, queueOnSecond, watcherOnSecond];
+        await Task.WhenAll(all.Select(listener => listener.WaitForAsync("orderUpdated", orderId, "Ready")));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var queue in new[] { queueOnFirst, queueOnSecond })
+            {
+                Assert.That(queue.Count("orderPlaced", orderId), Is.EqualTo(1), "placed, to the queue of each instance");
+            }
+
+            foreach (var listener in all)
+            {
+                Assert.That(listener.Count("orderUpdated", orderId, "Preparing"), Is.EqualTo(1), "a move made on the first instance");
+                Assert.That(listener.Count("orderUpdated", orderId, "Ready"), Is.EqualTo(1), "a move made on the second instance");
+            }
+
+            Assert.That(watcherOnSecond.Count("orderPlaced", orderId), Is.Zero, "a watcher is not in the queue");
+        });
+    }
+
+    [Test]
+    [Order(6)]
     public async Task RedisKilledAndRestarted_InstancesDegradeToLocalLimitsAndRecover()
     {
         var duringOutage = await NewApiKeyAsync();
@@ -168,6 +211,60 @@ public sealed class RedisScaleOutTests
         });
     }
 
+    [Test]
+    [Order(7)]
+    public async Task RedisKilledAndRestarted_HubStillDeliversLocallyAndRejoinsTheBackplane()
+    {
+        var staffKey = await NewApiKeyAsync("Barista");
+        await using var openBefore = await HubListener.ConnectAsync(_first, staffKey);
+
+        await _redis.KillAsync();
+        await WaitForRedisCheckAsync(_first, "Degraded");
+        await using var openedDuring = await HubListener.ConnectAsync(_first, staffKey);
+        var duringOutage = (await PlaceOrderAsync(_first, staffKey)).Id;
+        await Task.WhenAll(openBefore.WaitForAsync("orderPlaced", duringOutage), openedDuring.WaitForAsync("orderPlaced", duringOutage));
+
+        await _redis.StartAsync();
+        await WaitForRedisCheckAsync(_first, "Healthy");
+        await WaitForRedisCheckAsync(_second, "Healthy");
+        await _first.WaitForOutputAsync(line => line.Contains("joined the SignalR backplane again", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // The client renews the instance's subscriptions a moment after it reports Redis back, and what is sent before
+        // that is not replayed: place orders on the other instance until one arrives (at most 9: the key's budget is 12).
+        var afterOutage = 0;
+        for (var attempt = 0; attempt < 9; attempt++)
+        {
+            afterOutage = (await PlaceOrderAsync(_second, staffKey)).Id;
+            if (await openBefore.TryWaitForAsync("orderPlaced", afterOutage, null, TimeSpan.FromSeconds(3)))
+            {
+                break;
+            }
+        }
+
+        await MoveAsync(_second, staffKey, afterOutage, "Preparing");
+        await openBefore.WaitForAsync("orderUpdated", afterOutage, "Preparing");
+        await openedDuring.WaitForAsync("orderUpdated", afterOutage, "Preparing");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var listener in new[] { openBefore, openedDuring })
+            {
+                Assert.That(listener.Count("orderPlaced", duringOutage), Is.EqualTo(1), "while Redis was away: from this instance, once");
+                Assert.That(listener.Count("orderPlaced", afterOutage), Is.EqualTo(1), "once Redis is back: from the other instance, once");
+                Assert.That(listener.Count("orderUpdated", afterOutage), Is.EqualTo(1), "and its move, once");
+            }
+
+            Assert.That(_first.Output, Does.Not.Contain("Unhandled").And.Not.Contain("RedisConnectionException"));
+        });
+    }
+
+    private async Task<int> OutputCacheKeysInRedisAsync()
+    {
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        return await server.KeysAsync(pattern: $"{_prefix}:output-cache:*").CountAsync();
+    }
+
     private static int Occurrences(string text, string phrase) =>
         text.Split('\n').Count(line => line.Contains(phrase, StringComparison.Ordinal));
 
@@ -187,7 +284,7 @@ public sealed class RedisScaleOutTests
         return allowed;
     }
 
-    private static async Task<int> PlaceOrderAsync(AppProcess app, string apiKey)
+    private static async Task<(int Id, string Code)> PlaceOrderAsync(AppProcess app, string apiKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
         {
@@ -196,7 +293,8 @@ public sealed class RedisScaleOutTests
         request.Headers.Add("X-Api-Key", apiKey);
         using var response = await app.Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var order = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (order.GetProperty("id").GetInt32(), order.GetProperty("code").GetString()!);
     }
 
     private static async Task MoveAsync(AppProcess app, string apiKey, int orderId, string status)
@@ -249,6 +347,101 @@ public sealed class RedisScaleOutTests
             }
 
             await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>A hub connection that records the orderPlaced and orderUpdated messages it gets.</summary>
+    private sealed class HubListener : IAsyncDisposable
+    {
+        private readonly HubConnection _connection;
+        private readonly List<(string Kind, int Id, string Status)> _messages = [];
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        private HubListener(HubConnection connection)
+        {
+            _connection = connection;
+            foreach (var kind in new[] { "orderPlaced", "orderUpdated" })
+            {
+                connection.On<JsonElement>(kind, order =>
+                {
+                    lock (_messages)
+                    {
+                        _messages.Add((kind, order.GetProperty("id").GetInt32(), order.GetProperty("status").GetString()!));
+                    }
+
+                    _arrived.Release();
+                });
+            }
+        }
+
+        /// <summary>Connects to the app's hub: with a staff key the connection is in the queue; without one it may watch orders.</summary>
+        public static async Task<HubListener> ConnectAsync(AppProcess app, string? apiKey)
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(app.BaseAddress, "/hubs/orders"), o =>
+                {
+                    if (apiKey is not null)
+                    {
+                        o.Headers.Add("X-Api-Key", apiKey);
+                    }
+                })
+                .Build();
+            var listener = new HubListener(connection);
+            await connection.StartAsync();
+            if (apiKey is not null)
+            {
+                // The connection joins the queue on the server after the handshake; a call runs only once it has.
+                await connection.InvokeAsync("JoinQueue");
+            }
+
+            return listener;
+        }
+
+        public Task<JsonElement> WatchAsync(string code) => _connection.InvokeAsync<JsonElement>("WatchOrder", code);
+
+        public int Count(string kind, int orderId, string? status = null)
+        {
+            lock (_messages)
+            {
+                return _messages.Count(m => m.Kind == kind && m.Id == orderId && (status is null || m.Status == status));
+            }
+        }
+
+        /// <summary>Waits (bounded) until such a message has arrived.</summary>
+        public async Task WaitForAsync(string kind, int orderId, string? status = null)
+        {
+            if (!await TryWaitForAsync(kind, orderId, status, TimeSpan.FromSeconds(10)))
+            {
+                lock (_messages)
+                {
+                    Assert.Fail($"No {kind} {orderId} {status} within 10 s; got: {string.Join(", ", _messages)}");
+                }
+            }
+        }
+
+        /// <summary>Waits until such a message has arrived (true), or the time is up (false).</summary>
+        public async Task<bool> TryWaitForAsync(string kind, int orderId, string? status, TimeSpan wait)
+        {
+            using var timeout = new CancellationTokenSource(wait);
+            while (Count(kind, orderId, status) == 0)
+            {
+                try
+                {
+                    await _arrived.WaitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _connection.DisposeAsync();
+            _arrived.Dispose();
         }
     }
 }
