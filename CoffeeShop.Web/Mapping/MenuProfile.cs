@@ -13,7 +13,8 @@ public sealed class MenuProfile : Profile
     public MenuProfile()
     {
         CreateMap<MenuItem, MenuItemViewModel>()
-            .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
+            .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()))
+            .ForMember(d => d.OptionGroups, o => o.Ignore());
         CreateMap<MenuItem, MenuItemResponse>()
             .ForMember(d => d.Category, o => o.MapFrom(s => s.Category.ToSlug()));
         CreateMap<MenuItem, CoffeeResponse>();

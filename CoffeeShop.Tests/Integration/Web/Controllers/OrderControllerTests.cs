@@ -314,6 +314,8 @@ public sealed class OrderControllerTests : IntegrationTestBase
         return message.TextContent;
     }
 
+    /// <summary>Each line of the status page: title, quantity, price, subtotal (the size and options under the title left out).</summary>
     private static string[][] Rows(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("main table tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())];
+        [.. page.QuerySelectorAll("main table tbody tr").Select(tr => tr.QuerySelectorAll("td")
+            .Select(td => (td.QuerySelector("[data-testid='line-title']") ?? td).TextContent.Trim()).ToArray())];
 }

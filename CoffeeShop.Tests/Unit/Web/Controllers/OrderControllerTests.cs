@@ -37,6 +37,7 @@ public sealed class OrderControllerTests
         _controller = new OrderController(
             new OrderingService(_orders.Object, _menu.Object, Mock.Of<IOptionGroupRepository>(), _codes.Object, clock),
             new MenuService(_menu.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), clock),
+            new OptionGroupService(Mock.Of<IOptionGroupRepository>(), _menu.Object, Mock.Of<IMenuChangeNotifier>(), clock),
             Mock.Of<ICurrentUser>(),
             Mappers.Create())
         {
