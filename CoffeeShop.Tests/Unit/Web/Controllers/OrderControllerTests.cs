@@ -3,13 +3,13 @@ using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Tests.Unit.Domain.Orders;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Models.Orders;
 using CoffeeShop.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Moq;
-using CoffeeShop.Tests.Unit.Domain.Orders;
 using static CoffeeShop.Tests.Unit.Domain.Orders.OrderTestData;
 
 namespace CoffeeShop.Tests.Unit.Web.Controllers;
