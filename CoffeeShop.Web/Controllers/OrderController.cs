@@ -36,7 +36,15 @@ public sealed class OrderController(
         }
 
         var chosen = form.Chosen.ToList();
-        ShowPrices(form, chosen, chosen.Count == 0 ? [] : await ordering.PriceAsync([.. chosen.Select(l => l.ToRequest())], cancellationToken));
+        try
+        {
+            ShowPrices(form, chosen, chosen.Count == 0 ? [] : await ordering.PriceAsync([.. chosen.Select(l => l.ToRequest())], cancellationToken));
+        }
+        catch (DomainValidationException)
+        {
+            // The drink cannot be made as it stands (say, its default milk ran out): the form shows no price until it is changed.
+        }
+
         return View(form);
     }
 
