@@ -55,10 +55,10 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         var page = await response.ReadHtmlAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
-            Assert.That(MessageFor(page, "Ingredients"), Is.EqualTo("List at least one ingredient, one per line."));
-            Assert.That(MessageFor(page, "Price"), Does.StartWith("Enter a price between 0.01 and 100.00"));
-            Assert.That(MessageFor(page, "Image"), Does.StartWith("Use an absolute http or https URL"));
+            Assert.That(HtmlPages.MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
+            Assert.That(HtmlPages.MessageFor(page, "Ingredients"), Is.EqualTo("List at least one ingredient, one per line."));
+            Assert.That(HtmlPages.MessageFor(page, "Price"), Does.StartWith("Enter a price between 0.01 and 100.00"));
+            Assert.That(HtmlPages.MessageFor(page, "Image"), Does.StartWith("Use an absolute http or https URL"));
         });
     }
 
@@ -70,7 +70,7 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         using var response = await _admin.PostFormAsync("/admin/menu/new", "/admin/menu/new", Form("Admin Duplicate"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(MessageFor(await response.ReadHtmlAsync(), "Title"), Does.Contain("already exists"));
+        Assert.That(HtmlPages.MessageFor(await response.ReadHtmlAsync(), "Title"), Does.Contain("already exists"));
     }
 
     [Test]
@@ -181,7 +181,7 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         form["DefaultSize"] = "0";
 
         using var badPrice = await _admin.PostFormAsync(editUrl, editUrl, form);
-        Assert.That(MessageFor(await badPrice.ReadHtmlAsync(), "Sizes[2].Price"), Does.StartWith("Enter a price"));
+        Assert.That(HtmlPages.MessageFor(await badPrice.ReadHtmlAsync(), "Sizes[2].Price"), Does.StartWith("Enter a price"));
 
         form["Sizes[2].Price"] = "4.50";
         using var repeated = await _admin.PostFormAsync(editUrl, editUrl, form);
@@ -267,8 +267,6 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         ["IsAvailable"] = "true",
     };
 
-    private static string? MessageFor(AngleSharp.Html.Dom.IHtmlDocument page, string field) =>
-        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
 
     /// <summary>Another admin's change, made while this form was open.</summary>
     private async Task ChangeBehindTheFormAsync(int id, decimal price)

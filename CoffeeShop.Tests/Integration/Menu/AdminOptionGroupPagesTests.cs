@@ -52,8 +52,8 @@ public sealed class AdminOptionGroupPagesTests : IntegrationTestBase
         var page = await response.ReadHtmlAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(MessageFor(page, "Name"), Is.EqualTo("Enter a name."));
-            Assert.That(MessageFor(page, "Options[1].PriceDelta"), Is.EqualTo("Enter an amount such as 0.50."));
+            Assert.That(HtmlPages.MessageFor(page, "Name"), Is.EqualTo("Enter a name."));
+            Assert.That(HtmlPages.MessageFor(page, "Options[1].PriceDelta"), Is.EqualTo("Enter an amount such as 0.50."));
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class AdminOptionGroupPagesTests : IntegrationTestBase
         using var response = await _admin.PostFormAsync("/admin/option-groups/new", "/admin/option-groups/new", Form("dear-toppings", ("gold-leaf", "Gold leaf", "12.00")));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(MessageFor(await response.ReadHtmlAsync(), "Options[0].PriceDelta"), Is.Not.Empty);
+        Assert.That(HtmlPages.MessageFor(await response.ReadHtmlAsync(), "Options[0].PriceDelta"), Is.Not.Empty);
     }
 
     [Test]
@@ -72,7 +72,7 @@ public sealed class AdminOptionGroupPagesTests : IntegrationTestBase
         using var response = await _admin.PostFormAsync("/admin/option-groups/new", "/admin/option-groups/new", Form("milk", ("goat-milk", "Goat milk", "0.60")));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(MessageFor(await response.ReadHtmlAsync(), "Code"), Does.Contain("already exists"));
+        Assert.That(HtmlPages.MessageFor(await response.ReadHtmlAsync(), "Code"), Does.Contain("already exists"));
     }
 
     [Test]
@@ -177,7 +177,4 @@ public sealed class AdminOptionGroupPagesTests : IntegrationTestBase
 
         return form;
     }
-
-    private static string? MessageFor(AngleSharp.Html.Dom.IHtmlDocument page, string field) =>
-        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
 }

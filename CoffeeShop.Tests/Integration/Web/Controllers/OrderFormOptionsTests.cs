@@ -67,7 +67,7 @@ public sealed class OrderFormOptionsTests : IntegrationTestBase
 
         var page = await PostExpectingTheFormAgainAsync(form, changes);
 
-        Assert.That(ErrorBeside(page, Name(page, "Latte", "Size")), Does.Contain("no size 'venti'"));
+        Assert.That(HtmlPages.MessageBeside(page, Name(page, "Latte", "Size")), Does.Contain("no size 'venti'"));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public sealed class OrderFormOptionsTests : IntegrationTestBase
         var page = await PostExpectingTheFormAgainAsync(form, changes);
 
         // The unknown code is not on the page again, so the message goes on the line's options.
-        Assert.That(ErrorBeside(page, Name(page, "Latte", "Options")), Does.Contain("no option 'extra-cream'"));
+        Assert.That(HtmlPages.MessageBeside(page, Name(page, "Latte", "Options")), Does.Contain("no option 'extra-cream'"));
     }
 
     [Test]
@@ -95,7 +95,7 @@ public sealed class OrderFormOptionsTests : IntegrationTestBase
         var page = await PostExpectingTheFormAgainAsync(form, changes);
 
         var stevia = OptionInput(page, "Black", "stevia").Name!.Replace(".Quantity", ".Code", StringComparison.Ordinal);
-        Assert.That(ErrorBeside(page, stevia), Does.Contain("choose one option only"));
+        Assert.That(HtmlPages.MessageBeside(page, stevia), Does.Contain("choose one option only"));
     }
 
     [Test]
@@ -203,14 +203,5 @@ public sealed class OrderFormOptionsTests : IntegrationTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form again, not a redirect");
         Assert.That(await Factory.QueryDatabaseAsync(db => db.Orders.CountAsync()), Is.EqualTo(before), "no order created");
         return await response.ReadHtmlAsync();
-    }
-
-    /// <summary>The validation message for <paramref name="field"/>, checked to sit beside (in the same container as) its input.</summary>
-    private static string ErrorBeside(IHtmlDocument page, string field)
-    {
-        var message = page.QuerySelector($"span[data-valmsg-for='{field}']");
-        Assert.That(message, Is.Not.Null, $"a validation message element for {field}");
-        Assert.That(message!.ParentElement?.QuerySelector($"[name^='{field}']"), Is.Not.Null, $"the message for {field} sits beside its input");
-        return message.TextContent;
     }
 }
