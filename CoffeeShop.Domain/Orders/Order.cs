@@ -137,7 +137,7 @@ public sealed class Order
     /// and a small plain one), but the same drink twice is refused rather than merged, so an error on lines[3] always
     /// describes the request's own line 3.
     /// </summary>
-    private static void CheckDrinksAreDistinct(IReadOnlyList<OrderLine> lines)
+    internal static void CheckDrinksAreDistinct(IReadOnlyList<OrderLine> lines)
     {
         for (var i = 1; i < lines.Count; i++)
         {

@@ -39,8 +39,45 @@ public sealed class OrderingService(
             return earlier;
         }
 
-        var requested = RequestedLines(request.Lines);
+        var lines = await ComposeAsync(RequestedLines(request.Lines), cancellationToken);
 
+        // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
+        // ConflictException, and the customer can simply submit again.
+        var order = new Order(codes.NewCode(), request.CustomerName, request.Notes, request.CustomerId, lines, clock.GetUtcNow());
+        try
+        {
+            // Not cancellable, for the reason SaveAndPublishAsync gives: a committed order must be announced.
+            await orders.AddAsync(order, idempotency, CancellationToken.None);
+            _events.Publish(new OrderChange(OrderChangeKind.Placed, order));
+            return new PlacedOrder(order, Replayed: false);
+        }
+        catch (ConflictException) when (idempotency is not null)
+        {
+            // A concurrent request with the same key committed first: answer with its order.
+            var winner = await FindReplayAsync(idempotency, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return winner;
+        }
+    }
+
+    /// <summary>
+    /// Prices <paramref name="lines"/> exactly as <see cref="PlaceAsync(OrderRequest, CancellationToken)"/> would, placing
+    /// nothing: the order page's "update total" without JavaScript. Fails with the same errors, naming the same fields.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderLine>> PriceAsync(IReadOnlyList<OrderLineRequest> lines, CancellationToken cancellationToken)
+    {
+        var composed = await ComposeAsync(RequestedLines(lines), cancellationToken);
+        Order.CheckDrinksAreDistinct(composed);
+        return composed;
+    }
+
+    /// <summary>Each requested line as the drink it is, for available menu items, priced by <see cref="OrderLineComposer"/>.</summary>
+    private async Task<List<OrderLine>> ComposeAsync(IReadOnlyList<OrderLineRequest> requested, CancellationToken cancellationToken)
+    {
         // One round trip for the whole menu the order needs, however many lines it has; the option groups only when
         // a line can have options.
         var items = (await menu.FindManyAsync([.. requested.Select(l => l.MenuItemId)], cancellationToken)).ToDictionary(m => m.Id);
@@ -66,27 +103,7 @@ public sealed class OrderingService(
             lines.Add(OrderLineComposer.Compose(i, requested[i], item, catalog));
         }
 
-        // A clash of two 128-bit codes is not worth a retry loop: the unique index would turn it into a
-        // ConflictException, and the customer can simply submit again.
-        var order = new Order(codes.NewCode(), request.CustomerName, request.Notes, request.CustomerId, lines, clock.GetUtcNow());
-        try
-        {
-            // Not cancellable, for the reason SaveAndPublishAsync gives: a committed order must be announced.
-            await orders.AddAsync(order, idempotency, CancellationToken.None);
-            _events.Publish(new OrderChange(OrderChangeKind.Placed, order));
-            return new PlacedOrder(order, Replayed: false);
-        }
-        catch (ConflictException) when (idempotency is not null)
-        {
-            // A concurrent request with the same key committed first: answer with its order.
-            var winner = await FindReplayAsync(idempotency, cancellationToken);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return winner;
-        }
+        return lines;
     }
 
     private async Task<PlacedOrder?> FindReplayAsync(IdempotentRequest idempotency, CancellationToken cancellationToken)

@@ -34,6 +34,26 @@ public static class HtmlPages
     public static string? PathOf(Uri? location) =>
         location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
+    /// <summary>The validation message shown for <paramref name="field"/>, trimmed (null when the page has no place for one).</summary>
+    public static string? MessageFor(this IParentNode page, string field)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
+    }
+
+    /// <summary>
+    /// The validation message for <paramref name="field"/>, checked to sit beside its input (in the same container);
+    /// for a group of inputs (<c>Lines[0].Options</c>), any input whose name starts with the field's counts.
+    /// </summary>
+    public static string MessageBeside(this IParentNode page, string field)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var message = page.QuerySelector($"span[data-valmsg-for='{field}']");
+        Assert.That(message, Is.Not.Null, $"a validation message element for {field}");
+        Assert.That(message!.ParentElement?.QuerySelector($"[name^='{field}']"), Is.Not.Null, $"the message for {field} sits beside its input");
+        return message.TextContent;
+    }
+
     /// <summary>The single form matching <paramref name="selector"/>.</summary>
     public static IHtmlFormElement Form(this IParentNode document, string selector = "form")
     {

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Models.Admin;
 using CoffeeShop.Web.Security;
 using CoffeeShop.Web.Validation;
@@ -15,7 +16,7 @@ namespace CoffeeShop.Web.Controllers;
 /// </summary>
 [Route("admin/menu")]
 [Authorize(Roles = AppRoles.Admin)]
-public sealed class AdminMenuController(MenuService menu, IMapper mapper) : PageController
+public sealed class AdminMenuController(MenuService menu, OptionGroupService optionGroups, IMapper mapper) : PageController
 {
     public const string ConcurrencyMessage =
         "Someone else changed this item while you were editing. The form now shows their version; make your change again.";
@@ -54,7 +55,8 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
     }
 
     [HttpGet("new")]
-    public IActionResult Create() => View("Form", new MenuItemFormViewModel());
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        await FormAsync(new MenuItemFormViewModel(), cancellationToken);
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(MenuItemFormViewModel form, CancellationToken cancellationToken)
@@ -63,24 +65,25 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
         form.Id = 0;
         if (!ModelState.IsValid)
         {
-            return View("Form", form);
+            return await FormAsync(form, cancellationToken);
         }
 
         try
         {
+            DropBlankSizes(form);
             var item = await menu.CreateAsync(form.ToDetails(), cancellationToken);
             Flash($"{item.Title} was added to the {item.Category.ToSlug()} menu.");
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex) when (ShowBesideField(ex))
         {
-            return View("Form", form);
+            return await FormAsync(form, cancellationToken);
         }
     }
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
-        View("Form", mapper.Map<MenuItemFormViewModel>(await menu.GetAsync(id, cancellationToken)));
+        await FormAsync(mapper.Map<MenuItemFormViewModel>(await menu.GetAsync(id, cancellationToken)), cancellationToken);
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, MenuItemFormViewModel form, CancellationToken cancellationToken)
@@ -89,11 +92,12 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
         form.Id = id;
         if (!ModelState.IsValid)
         {
-            return View("Form", form);
+            return await FormAsync(form, cancellationToken);
         }
 
         try
         {
+            DropBlankSizes(form);
             var item = await menu.ReplaceAsync(id, form.ToDetails(), form.Version, cancellationToken);
             Flash($"{item.Title} was saved.");
             return RedirectToAction(nameof(Index));
@@ -105,11 +109,11 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
             // The posted values would otherwise win over the model when the form is drawn again.
             ModelState.Clear();
             ModelState.AddModelError(string.Empty, ConcurrencyMessage);
-            return View("Form", mapper.Map<MenuItemFormViewModel>(current));
+            return await FormAsync(mapper.Map<MenuItemFormViewModel>(current), cancellationToken);
         }
         catch (DomainException ex) when (ShowBesideField(ex))
         {
-            return View("Form", form);
+            return await FormAsync(form, cancellationToken);
         }
     }
 
@@ -135,6 +139,24 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
         }
     }
 
+    /// <summary>The form, with blank size rows to fill and every option group to tick.</summary>
+    private async Task<ViewResult> FormAsync(MenuItemFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.AddBlankSizes();
+        form.AvailableGroups = [.. (await optionGroups.ListAsync(cancellationToken)).Select(g => (g.Code, g.Name))];
+        return View("Form", form);
+    }
+
+    /// <summary>The domain numbers the sizes without the blank rows: so does the form from here on (its posted values too).</summary>
+    private void DropBlankSizes(MenuItemFormViewModel form)
+    {
+        form.DropBlankSizes();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(form.Sizes), StringComparison.Ordinal) || k == nameof(form.DefaultSize)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
     /// <summary>
     /// Puts a refused value beside its field: an invariant broken (the field the domain names) or a duplicate
     /// title. False for anything else, which is left to the error page.
@@ -144,7 +166,9 @@ public sealed class AdminMenuController(MenuService menu, IMapper mapper) : Page
         switch (exception)
         {
             case DomainValidationException invalid:
-                ModelState.AddModelError(FieldNames.ToForm<MenuItemFormViewModel>(invalid.Key), invalid.Message);
+                // An unknown group code (OptionGroupCodes[i]) has no box of its own: the message goes on the groups.
+                var field = FieldNames.ToForm<MenuItemFormViewModel>(invalid.Key);
+                ModelState.AddModelError(field.StartsWith($"{nameof(MenuItemFormViewModel.OptionGroupCodes)}[", StringComparison.Ordinal) ? nameof(MenuItemFormViewModel.OptionGroupCodes) : field, invalid.Message);
                 return true;
             case ConflictException duplicate:
                 ModelState.AddModelError(nameof(MenuItemFormViewModel.Title), duplicate.Message);

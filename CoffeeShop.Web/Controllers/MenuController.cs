@@ -1,5 +1,6 @@
 using AutoMapper;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Web.Caching;
 using CoffeeShop.Web.Models.Menu;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace CoffeeShop.Web.Controllers;
 /// <summary>The menu pages: <c>/menu</c> (hot and iced tabs, search) and <c>/menu/{id}</c>.</summary>
 [AllowAnonymous]
 [Route("menu")]
-public sealed class MenuController(MenuService menu, IMapper mapper) : PageController
+public sealed class MenuController(MenuService menu, OptionGroupService optionGroups, IMapper mapper) : PageController
 {
     [HttpGet("")]
     [OutputCache(PolicyName = MenuCache.Policy)]
@@ -34,6 +35,15 @@ public sealed class MenuController(MenuService menu, IMapper mapper) : PageContr
 
     [HttpGet("{id:int}")]
     [OutputCache(PolicyName = MenuCache.Policy)]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(mapper.Map<MenuItemViewModel>(await menu.GetAsync(id, cancellationToken)));
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var item = await menu.GetAsync(id, cancellationToken);
+        var model = mapper.Map<MenuItemViewModel>(item);
+        if (item.OptionGroupCodes.Count > 0)
+        {
+            model.OptionGroups = (await optionGroups.CatalogAsync(cancellationToken)).For(item);
+        }
+
+        return View(model);
+    }
 }

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CoffeeShop.Domain.Common;
 using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Web.Http;
 using CoffeeShop.Web.Models.Orders;
@@ -16,7 +17,8 @@ namespace CoffeeShop.Web.Controllers;
 /// The order journey for people: the form (<c>/order</c>), the confirmation and status page
 /// (<c>/orders/{code}</c>) and a signed-in customer's history (<c>/orders</c>).
 /// </summary>
-public sealed class OrderController(OrderingService ordering, MenuService menu, ICurrentUser caller, IMapper mapper) : PageController
+public sealed class OrderController(
+    OrderingService ordering, MenuService menu, OptionGroupService optionGroups, ICurrentUser caller, IMapper mapper) : PageController
 {
     [HttpGet("order")]
     [AllowAnonymous]
@@ -33,6 +35,16 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
             line.Quantity = 1;
         }
 
+        var chosen = form.Chosen.ToList();
+        try
+        {
+            ShowPrices(form, chosen, chosen.Count == 0 ? [] : await ordering.PriceAsync([.. chosen.Select(l => l.ToRequest())], cancellationToken));
+        }
+        catch (DomainValidationException)
+        {
+            // The drink cannot be made as it stands (say, its default milk ran out): the form shows no price until it is changed.
+        }
+
         return View(form);
     }
 
@@ -42,36 +54,50 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
     public async Task<IActionResult> Create(OrderFormViewModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var lineErrors = TakeLineErrors(form);
+        if (form.AddLine is { } copied && copied >= 0 && copied < form.Lines.Count)
+        {
+            // The same drink once more, to be made another way: a fresh row just below, one cup, the usual choices.
+            form.Lines.Insert(copied + 1, new OrderFormLine { MenuItemId = form.Lines[copied].MenuItemId, Quantity = 1 });
+        }
+
         var chosen = form.Chosen.ToList();
-        if (chosen.Count == 0)
+        if (chosen.Count == 0 && form.IsPlacing)
         {
             // The form's own words for an empty order; how many lines an order may hold is the domain's rule.
             ModelState.AddModelError(nameof(form.Lines), "Choose at least one drink.");
         }
 
-        var lineErrors = TakeLineErrors(form);
-        if (ModelState.IsValid && lineErrors.Count == 0)
+        IReadOnlyList<OrderLine>? priced = null;
+        if (ModelState.IsValid && lineErrors.Count == 0 && chosen.Count > 0)
         {
             var request = new OrderRequest(
                 form.CustomerName!,
                 form.Notes,
                 caller.UserId,
-                [.. chosen.Select(l => new OrderLineRequest(l.MenuItemId, l.Quantity))]);
-            var fingerprint = RequestFingerprint.Of(new { request.CustomerName, request.Notes, request.Lines });
+                [.. chosen.Select(l => l.ToRequest())]);
             try
             {
-                var placed = await ordering.PlaceAsync(request, new IdempotentRequest("form", form.IdempotencyKey, fingerprint), cancellationToken);
-                if (!placed.Replayed)
+                if (!form.IsPlacing)
                 {
-                    ShopMetrics.OrderCreated(ShopMetrics.Channels.Web);
+                    priced = await ordering.PriceAsync(request.Lines, cancellationToken);
                 }
+                else
+                {
+                    var fingerprint = RequestFingerprint.Of(new { request.CustomerName, request.Notes, request.Lines });
+                    var placed = await ordering.PlaceAsync(request, new IdempotentRequest("form", form.IdempotencyKey, fingerprint), cancellationToken);
+                    if (!placed.Replayed)
+                    {
+                        ShopMetrics.OrderCreated(ShopMetrics.Channels.Web);
+                    }
 
-                return RedirectToAction(nameof(Status), new { code = placed.Order.Code });
+                    return RedirectToAction(nameof(Status), new { code = placed.Order.Code });
+                }
             }
-            catch (DomainValidationException ex) when (ex.Key.Segments is [{ Member: nameof(Order.Lines), Index: { } index }, ..] && index < chosen.Count)
+            catch (DomainValidationException ex) when (OrderFormFields.LineOf(ex.Key) is { } index && index < chosen.Count)
             {
                 // The domain's Lines[i] is the i-th chosen drink, not the i-th row of the form.
-                lineErrors.Add((chosen[index].MenuItemId, ex.Message));
+                lineErrors.Add(OrderFormFields.OnRow(chosen[index], ex.Key, ex.Message));
             }
             catch (DomainValidationException ex)
             {
@@ -87,12 +113,12 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         }
 
         await FillMenuAsync(form, cancellationToken);
+        ShowPrices(form, chosen, priced);
 
-        // Errors go beside the drink they are about, wherever it sits in the (possibly changed) menu.
-        foreach (var (menuItemId, message) in lineErrors)
+        // Errors go beside the row they are about, wherever it sits in the (possibly changed) menu.
+        foreach (var error in lineErrors)
         {
-            var position = form.Lines.FindIndex(l => l.MenuItemId == menuItemId);
-            ModelState.AddModelError(position < 0 ? nameof(form.Lines) : $"{nameof(form.Lines)}[{position}].{nameof(OrderFormLine.Quantity)}", message);
+            ModelState.AddModelError(OrderFormFields.FieldOf(form, error), error.Message);
         }
 
         return View(form);
@@ -143,51 +169,63 @@ public sealed class OrderController(OrderingService ordering, MenuService menu, 
         return string.IsNullOrEmpty(local) ? null : local[..Math.Min(local.Length, OrderLimits.CustomerNameMaxLength)];
     }
 
-    /// <summary>Lays the live, available menu into the form, keeping the quantities the person chose.</summary>
-    private async Task FillMenuAsync(OrderFormViewModel form, CancellationToken cancellationToken)
+    /// <summary>The server's prices beside the rows they belong to, and the total; none when they could not be priced.</summary>
+    private static void ShowPrices(OrderFormViewModel form, List<OrderFormLine> chosen, IReadOnlyList<OrderLine>? priced)
     {
-        var chosen = form.Lines.GroupBy(l => l.MenuItemId).ToDictionary(g => g.Key, g => g.First().Quantity);
-        var available = await menu.ListAsync(
-            new MenuItemQuery { Available = true, PageSize = MenuItemQuery.MaxPageSize, SortBy = MenuItemSortField.Id },
-            cancellationToken);
-        form.Lines = [.. available.Items
-            .OrderBy(m => m.Category)
-            .ThenBy(m => m.Id)
-            .Select(m => new OrderFormLine
-            {
-                MenuItemId = m.Id,
-                Title = m.Title,
-                Category = m.Category.ToSlug(),
-                Price = m.Price,
-                Quantity = chosen.GetValueOrDefault(m.Id),
-            })];
+        if (priced is null || priced.Count != chosen.Count)
+        {
+            return;
+        }
+
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            chosen[i].LineTotal = priced[i].Subtotal;
+        }
+
+        foreach (var row in form.Lines.Where(l => l.Quantity == 0))
+        {
+            row.LineTotal = 0m;
+        }
+
+        form.Total = priced.Sum(l => l.Subtotal);
     }
 
     /// <summary>
-    /// Takes the per-line entries out of ModelState, keyed by menu item rather than by row, since the rows are
-    /// laid out again from the live menu; the quantities shown come from the model, not from the post.
+    /// Lays the live, available menu into the form: the posted rows of each drink (or one fresh row), in menu order,
+    /// keeping what the person chose; each row's sizes and option slots from the menu and the option groups.
     /// </summary>
-    private List<(int MenuItemId, string Message)> TakeLineErrors(OrderFormViewModel form)
+    private async Task FillMenuAsync(OrderFormViewModel form, CancellationToken cancellationToken)
     {
-        var errors = new List<(int, string)>();
+        var posted = form.Lines.ToLookup(l => l.MenuItemId);
+        var available = await menu.ListAsync(
+            new MenuItemQuery { Available = true, PageSize = MenuItemQuery.MaxPageSize, SortBy = MenuItemSortField.Id },
+            cancellationToken);
+        var catalog = available.Items.Any(m => m.OptionGroupCodes.Count > 0) ? await optionGroups.CatalogAsync(cancellationToken) : OptionCatalog.Empty;
+        form.Lines = [.. available.Items
+            .OrderBy(m => m.Category)
+            .ThenBy(m => m.Id)
+            .SelectMany(m => (posted[m.Id].Any() ? posted[m.Id] : [new OrderFormLine { MenuItemId = m.Id }])
+                .Select(row => OrderFormFields.Lay(row, m, catalog.For(m), fresh: !posted[m.Id].Any())))];
+    }
+
+    /// <summary>
+    /// Takes the per-row entries out of ModelState, keyed by the row itself rather than its index, since the rows are
+    /// laid out again from the live menu; the values shown come from the model, not from the post.
+    /// </summary>
+    private List<OrderFormFields.RowError> TakeLineErrors(OrderFormViewModel form)
+    {
+        var errors = new List<OrderFormFields.RowError>();
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Lines[", StringComparison.Ordinal)).ToList())
         {
-            if (RowIndex(key) is { } index && index < form.Lines.Count)
+            if (OrderFormFields.RowOf(key) is { } index && index < form.Lines.Count)
             {
-                errors.AddRange(ModelState[key]!.Errors.Select(e => (form.Lines[index].MenuItemId, e.ErrorMessage)));
+                var member = key[(key.IndexOf(']', StringComparison.Ordinal) + 2)..];
+                errors.AddRange(ModelState[key]!.Errors.Select(e => new OrderFormFields.RowError(form.Lines[index], member, null, e.ErrorMessage)));
             }
 
             ModelState.Remove(key);
         }
 
         return errors;
-    }
-
-    /// <summary>The row in a form key such as <c>Lines[2].Quantity</c>.</summary>
-    private static int? RowIndex(string field)
-    {
-        var open = field.IndexOf('[', StringComparison.Ordinal);
-        var close = field.IndexOf(']', StringComparison.Ordinal);
-        return open >= 0 && close > open && int.TryParse(field.AsSpan(open + 1, close - open - 1), out var index) ? index : null;
     }
 }

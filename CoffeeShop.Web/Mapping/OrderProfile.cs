@@ -20,6 +20,7 @@ public sealed class OrderProfile : Profile
         CreateMap<Order, OrderResponse>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
             .ForMember(d => d.Currency, o => o.Ignore());
+        CreateMap<OrderLineOption, OrderLineOptionViewModel>();
         CreateMap<OrderLine, OrderLineViewModel>();
         CreateMap<Order, OrderViewModel>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))

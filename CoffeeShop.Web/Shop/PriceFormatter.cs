@@ -14,9 +14,13 @@ public sealed class PriceFormatter
         var culture = CultureInfo.GetCultureInfo(options.Value.Culture);
         _format = (NumberFormatInfo)culture.NumberFormat.Clone();
         Currency = options.Value.Currency;
+        Culture = culture.Name;
     }
 
     public string Currency { get; }
+
+    /// <summary>The culture's name ("en-US"), for a script that formats amounts the same way (<c>Intl.NumberFormat</c>).</summary>
+    public string Culture { get; }
 
     public string Format(decimal amount) => amount.ToString("C2", _format);
 }

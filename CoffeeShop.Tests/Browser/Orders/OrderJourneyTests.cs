@@ -28,7 +28,7 @@ public sealed class OrderJourneyTests : BrowserTestBase
         await Expect(Page).ToHaveURLAsync(new Regex(@"/orders/[A-Za-z0-9_-]{22}$"));
         await Expect(confirmation.Heading).ToHaveTextAsync($"Thanks, {name}!");
         await Expect(confirmation.Status).ToHaveTextAsync("Pending");
-        await Expect(confirmation.Lines).ToHaveTextAsync([new Regex(@"^Latte\s*2\s*\$3\.90\s*\$7\.80$")]);
+        await Expect(confirmation.Lines).ToHaveTextAsync([new Regex(@"^Latte\s*Medium · Whole milk\s*2\s*\$3\.90\s*\$7\.80$")]);
         await Expect(confirmation.Total).ToHaveTextAsync("$7.80");
         await Expect(confirmation.CancelButton).ToBeVisibleAsync();
 

@@ -55,10 +55,10 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         var page = await response.ReadHtmlAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
-            Assert.That(MessageFor(page, "Ingredients"), Is.EqualTo("List at least one ingredient, one per line."));
-            Assert.That(MessageFor(page, "Price"), Does.StartWith("Enter a price between 0.01 and 100.00"));
-            Assert.That(MessageFor(page, "Image"), Does.StartWith("Use an absolute http or https URL"));
+            Assert.That(HtmlPages.MessageFor(page, "Title"), Is.EqualTo("Enter a title."));
+            Assert.That(HtmlPages.MessageFor(page, "Ingredients"), Is.EqualTo("List at least one ingredient, one per line."));
+            Assert.That(HtmlPages.MessageFor(page, "Price"), Does.StartWith("Enter a price between 0.01 and 100.00"));
+            Assert.That(HtmlPages.MessageFor(page, "Image"), Does.StartWith("Use an absolute http or https URL"));
         });
     }
 
@@ -70,7 +70,7 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         using var response = await _admin.PostFormAsync("/admin/menu/new", "/admin/menu/new", Form("Admin Duplicate"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(MessageFor(await response.ReadHtmlAsync(), "Title"), Does.Contain("already exists"));
+        Assert.That(HtmlPages.MessageFor(await response.ReadHtmlAsync(), "Title"), Does.Contain("already exists"));
     }
 
     [Test]
@@ -124,6 +124,70 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
             Assert.That(saved.Price, Is.EqualTo(4.20m));
             Assert.That(saved.Ingredients, Is.EqualTo(new[] { "Espresso", "Oat milk" }));
         });
+    }
+
+    [Test]
+    public async Task Edit_SizesAndOptionGroups_SavesThemWithThePriceOnTheDefaultSize()
+    {
+        var item = await Factory.AddMenuItemAsync("Admin Sizes");
+        var editUrl = $"/admin/menu/{item.Id}/edit";
+        var form = Form("Admin Sizes", price: "3.40");
+        form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Sizes[0].Code"] = "small";
+        form["Sizes[0].Name"] = "Small";
+        form["Sizes[0].Price"] = "3.00";
+        form["Sizes[1].Code"] = "medium";
+        form["Sizes[1].Name"] = "Medium";
+        form["Sizes[1].Price"] = "";
+        form["Sizes[3].Code"] = "large";
+        form["Sizes[3].Name"] = "Large";
+        form["Sizes[3].Price"] = "3.90";
+        form["DefaultSize"] = "1";
+        form["OptionGroupCodes"] = "milk";
+
+        using var response = await _admin.PostFormAsync(editUrl, editUrl, form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var saved = await Factory.FindMenuItemAsync(item.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved!.Sizes.Select(s => (s.Code, s.Name, s.Price, s.IsDefault)), Is.EqualTo(new[]
+            {
+                ("small", "Small", 3.00m, false), ("medium", "Medium", 3.40m, true), ("large", "Large", 3.90m, false),
+            }));
+            Assert.That(saved.Price, Is.EqualTo(3.40m));
+            Assert.That(saved.OptionGroupCodes, Is.EqualTo(new[] { "milk" }));
+        });
+
+        var page = await _admin.GetHtmlAsync(editUrl);
+        Assert.That(page.QuerySelector("input[name='OptionGroupCodes'][value='milk']")?.HasAttribute("checked"), Is.True, "the form shows the saved groups");
+    }
+
+    [Test]
+    public async Task Edit_InvalidSizes_ShowsTheMessageBesideTheSizesField()
+    {
+        var item = await Factory.AddMenuItemAsync("Admin Bad Sizes");
+        var editUrl = $"/admin/menu/{item.Id}/edit";
+        var form = Form("Admin Bad Sizes");
+        form["Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Sizes[0].Code"] = "small";
+        form["Sizes[0].Name"] = "Small";
+        form["Sizes[1].Code"] = "small";
+        form["Sizes[1].Name"] = "Small again";
+        form["Sizes[1].Price"] = "4.00";
+        form["Sizes[2].Code"] = "large";
+        form["Sizes[2].Name"] = "Large";
+        form["Sizes[2].Price"] = "4,50";
+        form["DefaultSize"] = "0";
+
+        using var badPrice = await _admin.PostFormAsync(editUrl, editUrl, form);
+        Assert.That(HtmlPages.MessageFor(await badPrice.ReadHtmlAsync(), "Sizes[2].Price"), Does.StartWith("Enter a price"));
+
+        form["Sizes[2].Price"] = "4.50";
+        using var repeated = await _admin.PostFormAsync(editUrl, editUrl, form);
+        var page = await repeated.ReadHtmlAsync();
+        Assert.That(page.QuerySelectorAll("[data-valmsg-for^='Sizes']").Select(e => e.TextContent.Trim()), Has.Some.Contains("small"), "the repeated code is named beside the sizes");
+        Assert.That((await Factory.FindMenuItemAsync(item.Id))!.Sizes, Has.Count.EqualTo(1), "nothing saved");
     }
 
     [Test]
@@ -203,8 +267,6 @@ public sealed class AdminMenuPagesTests : IntegrationTestBase
         ["IsAvailable"] = "true",
     };
 
-    private static string? MessageFor(AngleSharp.Html.Dom.IHtmlDocument page, string field) =>
-        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
 
     /// <summary>Another admin's change, made while this form was open.</summary>
     private async Task ChangeBehindTheFormAsync(int id, decimal price)

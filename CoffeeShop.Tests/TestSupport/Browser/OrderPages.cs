@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace CoffeeShop.Tests.TestSupport.Browser;
 
-/// <summary>The order form (<c>/order</c>): a quantity per drink, a name and notes.</summary>
+/// <summary>The order form (<c>/order</c>): a row per drink (quantity, size, options), a name and notes.</summary>
 public sealed class OrderFormPage(IPage page)
 {
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Place an order", Level = 1 });
@@ -16,6 +16,44 @@ public sealed class OrderFormPage(IPage page)
     public ILocator PlaceOrderButton => page.GetByRole(AriaRole.Button, new() { Name = "Place order" });
 
     public ILocator DrinksError => page.GetByTestId("lines-error");
+
+    /// <summary>The total of the chosen rows, as the script (or the server, on "Update total") shows it.</summary>
+    public ILocator Total => page.GetByTestId("form-total");
+
+    /// <summary>The row of a drink (the <paramref name="nth"/> one, when the drink is there made several ways).</summary>
+    public ILocator Line(string title, int nth = 0) => page.Locator($"[data-order-line][data-title='{title}']").Nth(nth);
+
+    public ILocator LineTotal(string title, int nth = 0) => Line(title, nth).GetByTestId("line-total");
+
+    /// <summary>Opens a row's options, chooses its size, and takes each option (a radio or box by its label, or a count).</summary>
+    public async Task ChooseSizeAndOptionsAsync(string title, string size, params (string Label, int? Count)[] options)
+    {
+        var line = Line(title);
+        await line.GetByLabel("Size").SelectOptionAsync(size);
+        if (options.Length == 0)
+        {
+            return;
+        }
+
+        var details = line.Locator("details");
+        if (await details.GetAttributeAsync("open") is null)
+        {
+            await line.Locator("summary").ClickAsync();
+        }
+
+        foreach (var (label, count) in options)
+        {
+            var input = line.GetByLabel(label);
+            if (count is { } n)
+            {
+                await input.FillAsync(n.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                await input.CheckAsync();
+            }
+        }
+    }
 
     /// <summary>The quantity box of a drink, found by its label ("Latte $3.90"), so "Latte" is not "Iced Latte".</summary>
     public ILocator Quantity(string title) =>

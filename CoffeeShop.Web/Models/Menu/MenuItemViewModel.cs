@@ -1,3 +1,6 @@
+using CoffeeShop.Domain.Menu;
+using CoffeeShop.Domain.Menu.Options;
+
 namespace CoffeeShop.Web.Models.Menu;
 
 /// <summary>A drink as the menu pages show it.</summary>
@@ -18,4 +21,10 @@ public sealed class MenuItemViewModel
     public decimal Price { get; init; }
 
     public bool IsAvailable { get; init; }
+
+    /// <summary>The sizes, each with its price; one "Regular" size for a drink that comes one way.</summary>
+    public IReadOnlyList<MenuItemSize> Sizes { get; init; } = [];
+
+    /// <summary>The option groups the drink offers (filled by the item's own page only; the menu list leaves it empty).</summary>
+    public IReadOnlyList<OptionGroup> OptionGroups { get; set; } = [];
 }

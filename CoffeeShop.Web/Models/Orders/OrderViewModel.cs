@@ -47,4 +47,32 @@ public sealed class OrderLineViewModel
     public int Quantity { get; init; }
 
     public decimal Subtotal { get; init; }
+
+    public string SizeCode { get; init; } = string.Empty;
+
+    public string SizeName { get; init; } = string.Empty;
+
+    public IReadOnlyList<OrderLineOptionViewModel> Options { get; init; } = [];
+
+    /// <summary>How the drink is made, as every page shows it under its title: "Large · Oat milk, 2 × Extra shot".</summary>
+    public string Details => Describe(SizeName, Options.Select(o => (o.Name, o.Quantity)));
+
+    /// <summary>The one wording of a line's size and options (wwwroot/js/barista-queue.js writes the same).</summary>
+    public static string Describe(string sizeName, IEnumerable<(string Name, int Quantity)> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var taken = string.Join(", ", options.Select(o => o.Quantity > 1 ? $"{o.Quantity} × {o.Name}" : o.Name));
+        return taken.Length == 0 ? sizeName : $"{sizeName} · {taken}";
+    }
+}
+
+public sealed class OrderLineOptionViewModel
+{
+    public string Code { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public int Quantity { get; init; }
+
+    public decimal PriceDelta { get; init; }
 }

@@ -48,6 +48,15 @@
         });
     }
 
+    // A line's size and options as the server writes them (OrderLineViewModel.Describe): "Large · Oat milk, 2 × Extra shot".
+    function describe(line) {
+        var size = line.size ? line.size.name : "";
+        var options = (line.options || []).map(function (option) {
+            return option.quantity > 1 ? option.quantity + " × " + option.name : option.name;
+        }).join(", ");
+        return options ? size + " · " + options : size;
+    }
+
     function render(order) {
         var card = template.content.firstElementChild.cloneNode(true);
         card.dataset.orderId = order.id;
@@ -57,7 +66,16 @@
         var lines = card.querySelector("[data-field='lines']");
         order.lines.forEach(function (line) {
             var item = document.createElement("li");
-            item.textContent = line.quantity + " × " + line.title;
+            item.textContent = line.quantity + " × " + line.title + " ";
+            var details = describe(line);
+            if (details) {
+                var span = document.createElement("span");
+                span.className = "text-body-secondary";
+                span.dataset.testid = "line-details";
+                span.textContent = details;
+                item.appendChild(span);
+            }
+
             lines.appendChild(item);
         });
         var notes = card.querySelector("[data-field='notes']");

@@ -84,7 +84,7 @@ public sealed class OrderControllerTests : IntegrationTestBase
 
         var page = await PostExpectingTheFormAgainAsync(form, changes);
 
-        Assert.That(ErrorBeside(page, field), Is.EqualTo(message));
+        Assert.That(HtmlPages.MessageBeside(page, field), Is.EqualTo(message));
         Assert.That(QuantityInput(page.Form("form[action='/order']"), _latte.Id)?.Value, Is.EqualTo("1"), "the choices are kept");
     }
 
@@ -107,8 +107,8 @@ public sealed class OrderControllerTests : IntegrationTestBase
 
         var coldBrewField = QuantityInput(page.Form("form[action='/order']"), _coldBrew.Id)!.Name!;
         var latteField = QuantityInput(page.Form("form[action='/order']"), _latte.Id)!.Name!;
-        Assert.That(ErrorBeside(page, coldBrewField), Is.EqualTo("Choose 0 to 20."));
-        Assert.That(ErrorBeside(page, latteField), Is.Empty, "no error on the other drink");
+        Assert.That(HtmlPages.MessageBeside(page, coldBrewField), Is.EqualTo("Choose 0 to 20."));
+        Assert.That(HtmlPages.MessageBeside(page, latteField), Is.Empty, "no error on the other drink");
     }
 
     [Test]
@@ -305,15 +305,9 @@ public sealed class OrderControllerTests : IntegrationTestBase
     private static IHtmlInputElement? QuantityInput(IParentNode form, int menuItemId) =>
         form.QuerySelector<IHtmlInputElement>($"input[data-testid='qty-{menuItemId}']");
 
-    /// <summary>The validation message for <paramref name="field"/>, checked to sit beside (in the same container as) its input.</summary>
-    private static string ErrorBeside(IHtmlDocument page, string field)
-    {
-        var message = page.QuerySelector($"span[data-valmsg-for='{field}']");
-        Assert.That(message, Is.Not.Null, $"a validation message element for {field}");
-        Assert.That(message!.ParentElement?.QuerySelector($"[name='{field}']"), Is.Not.Null, $"the message for {field} sits beside its input");
-        return message.TextContent;
-    }
 
+    /// <summary>Each line of the status page: title, quantity, price, subtotal (the size and options under the title left out).</summary>
     private static string[][] Rows(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("main table tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())];
+        [.. page.QuerySelectorAll("main table tbody tr").Select(tr => tr.QuerySelectorAll("td")
+            .Select(td => (td.QuerySelector("[data-testid='line-title']") ?? td).TextContent.Trim()).ToArray())];
 }

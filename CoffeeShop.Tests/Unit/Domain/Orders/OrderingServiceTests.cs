@@ -83,6 +83,34 @@ public sealed class OrderingServiceTests
     }
 
     [Test]
+    public async Task PriceAsync_LargeOatLatteWithShotsAndSyrupAndASmallBlack_PricesLikePlaceAsyncAndSavesNothing()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+
+        var lines = await _service.PriceAsync(
+        [
+            DrinkTestData.LineRequest(2, 1, "large", ("oat-milk", 1), ("extra-shot", 2), ("vanilla-syrup", 1)),
+            DrinkTestData.LineRequest(1, 2, "small"),
+        ], CancellationToken.None);
+
+        Assert.That(lines.Select(l => (l.SizeCode, l.UnitPrice, l.Subtotal)), Is.EqualTo(new[] { ("large", 6.80m, 6.80m), ("small", 2.10m, 4.20m) }));
+        _orders.Verify(r => r.AddAsync(It.IsAny<Order>(), It.IsAny<IdempotentRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _events.Verify(e => e.Publish(It.IsAny<OrderChange>()), Times.Never);
+    }
+
+    [Test]
+    public void PriceAsync_UnknownSizeOrTheSameDrinkTwice_FailsNamingTheLineAsPlaceAsyncWould()
+    {
+        GivenMenu(DrinkTestData.Latte(2));
+
+        var size = Assert.ThrowsAsync<DomainValidationException>(() => _service.PriceAsync([DrinkTestData.LineRequest(2, 1, "venti")], CancellationToken.None));
+        var twice = Assert.ThrowsAsync<DomainValidationException>(() => _service.PriceAsync(
+            [DrinkTestData.LineRequest(2, 1, "large"), DrinkTestData.LineRequest(2, 3, "large")], CancellationToken.None));
+
+        Assert.That((size!.Key.ToString(), twice!.Key.ToString()), Is.EqualTo(("Lines[0].Size", "Lines[1].MenuItemId")));
+    }
+
+    [Test]
     public async Task PlaceAsync_SameDrinkInAnotherSizeOrWithOtherOptions_IsAnotherLine()
     {
         GivenMenu(DrinkTestData.Latte(2));

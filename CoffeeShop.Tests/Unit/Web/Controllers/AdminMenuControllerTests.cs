@@ -31,7 +31,10 @@ public sealed class AdminMenuControllerTests
         _repository = new Mock<IMenuItemRepository>();
         _notifier = new Mock<IMenuChangeNotifier>();
         var service = new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), _notifier.Object, TimeProvider.System);
-        _controller = new AdminMenuController(service, Mapper)
+        var groupRepository = new Mock<IOptionGroupRepository>();
+        groupRepository.Setup(g => g.ListAllAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var groups = new OptionGroupService(groupRepository.Object, _repository.Object, _notifier.Object, TimeProvider.System);
+        _controller = new AdminMenuController(service, groups, Mapper)
         {
             TempData = new TempDataDictionary(new DefaultHttpContext(), Mock.Of<ITempDataProvider>()),
         };

@@ -20,7 +20,10 @@ public sealed class MenuControllerTests
     public void SetUp()
     {
         _repository = new Mock<IMenuItemRepository>(MockBehavior.Strict);
-        _controller = new MenuController(new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), new TestClock()), Mappers.Create());
+        _controller = new MenuController(
+            new MenuService(_repository.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), new TestClock()),
+            new OptionGroupService(Mock.Of<IOptionGroupRepository>(), _repository.Object, Mock.Of<IMenuChangeNotifier>(), new TestClock()),
+            Mappers.Create());
     }
 
     [TearDown]

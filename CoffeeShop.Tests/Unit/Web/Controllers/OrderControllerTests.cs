@@ -3,6 +3,7 @@ using CoffeeShop.Domain.Menu;
 using CoffeeShop.Domain.Menu.Options;
 using CoffeeShop.Domain.Orders;
 using CoffeeShop.Tests.TestSupport;
+using CoffeeShop.Tests.Unit.Domain.Orders;
 using CoffeeShop.Web.Controllers;
 using CoffeeShop.Web.Models.Orders;
 using CoffeeShop.Web.Security;
@@ -24,6 +25,7 @@ public sealed class OrderControllerTests
     private Mock<IOrderRepository> _orders = null!;
     private Mock<IMenuItemRepository> _menu = null!;
     private Mock<IOrderCodeGenerator> _codes = null!;
+    private Mock<IOptionGroupRepository> _groups = null!;
     private OrderController _controller = null!;
 
     [SetUp]
@@ -33,10 +35,14 @@ public sealed class OrderControllerTests
         _menu = new Mock<IMenuItemRepository>();
         _codes = new Mock<IOrderCodeGenerator>();
         _codes.Setup(c => c.NewCode()).Returns(GeneratedCode);
+        _groups = new Mock<IOptionGroupRepository>();
+        _groups.Setup(g => g.ListAllAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync([DrinkTestData.Milk(), DrinkTestData.Shots(), DrinkTestData.Syrups()]);
         var clock = new TestClock();
         _controller = new OrderController(
-            new OrderingService(_orders.Object, _menu.Object, Mock.Of<IOptionGroupRepository>(), _codes.Object, clock),
+            new OrderingService(_orders.Object, _menu.Object, _groups.Object, _codes.Object, clock),
             new MenuService(_menu.Object, Mock.Of<IOptionGroupRepository>(), Mock.Of<IMenuChangeNotifier>(), clock),
+            new OptionGroupService(_groups.Object, _menu.Object, Mock.Of<IMenuChangeNotifier>(), clock),
             Mock.Of<ICurrentUser>(),
             Mappers.Create())
         {
@@ -175,6 +181,70 @@ public sealed class OrderControllerTests
     }
 
     [Test]
+    public async Task Create_UpdateTotal_ShowsTheDomainsLinePricesAndTotalAndPlacesNothing()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+        var form = Form(("Ann", null), (1, 1), (2, 1));
+        form.Command = OrderFormViewModel.UpdateCommand;
+        form.Lines[0].Size = "small";
+        form.Lines[1].Size = "large";
+        form.Lines[1].Options = [Slot("oat-milk"), Slot("extra-shot", 2), Slot("vanilla-syrup")];
+
+        var model = (OrderFormViewModel)View(await _controller.Create(form, CancellationToken.None)).Model!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Lines.Select(l => l.LineTotal), Is.EqualTo(new decimal?[] { 2.10m, 6.80m }));
+            Assert.That(model.Total, Is.EqualTo(8.90m));
+            Assert.That(model.Lines[1].Options.Where(o => o.Quantity > 0 && !string.IsNullOrEmpty(o.Code)).Select(o => (o.Code, o.Quantity)),
+                Is.EqualTo(new[] { ("oat-milk", 1), ("extra-shot", 2), ("vanilla-syrup", 1) }), "the choices laid out again in the drink's slots");
+        }
+
+        VerifyNothingPlaced();
+    }
+
+    [Test]
+    public async Task Create_AddLine_PutsAnotherRowOfThatDrinkJustBelowAndPlacesNothing()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+        var form = Form(("Ann", null), (1, 0), (2, 1));
+        form.AddLine = 1;
+
+        var model = (OrderFormViewModel)View(await _controller.Create(form, CancellationToken.None)).Model!;
+
+        Assert.That(model.Lines.Select(l => (l.MenuItemId, l.Quantity)), Is.EqualTo(new[] { (1, 0), (2, 1), (2, 1) }));
+        VerifyNothingPlaced();
+    }
+
+    [Test]
+    public async Task Create_OptionTheDrinkDoesNotOffer_LandsBesideThatRowsOptions()
+    {
+        GivenMenu(DrinkTestData.Black(1), DrinkTestData.Latte(2));
+        var form = Form(("Ann", null), (2, 0), (1, 1));
+        form.Lines[1].Options = [Slot("oat-milk")];
+
+        var model = (OrderFormViewModel)View(await _controller.Create(form, CancellationToken.None)).Model!;
+
+        var blackRow = model.Lines.FindIndex(l => l.MenuItemId == 1);
+        Assert.That(ErrorsOf($"Lines[{blackRow}].Options"), Has.One.Contains("does not offer Milk"));
+        VerifyNothingPlaced();
+    }
+
+    [Test]
+    public async Task Create_TooManyOfAnOption_LandsBesideThatOptionsQuantity()
+    {
+        GivenMenu(DrinkTestData.Latte(2));
+        var form = Form(("Ann", null), (2, 1));
+        form.Lines[0].Options = [Slot("extra-shot", 4)];
+
+        var model = (OrderFormViewModel)View(await _controller.Create(form, CancellationToken.None)).Model!;
+
+        var shotSlot = model.Lines[0].Options.FindIndex(o => o.Code == "extra-shot");
+        Assert.That(ErrorsOf($"Lines[0].Options[{shotSlot}].Quantity"), Has.One.Contains("1 to 3 times"));
+        VerifyNothingPlaced();
+    }
+
+    [Test]
     public void Status_UnknownCode_ThrowsNotFound_WhichPageControllerShowsAsThe404Page()
     {
         Assert.ThrowsAsync<NotFoundException>(() => _controller.Status("no-such-code", CancellationToken.None));
@@ -219,6 +289,8 @@ public sealed class OrderControllerTests
         IdempotencyKey = FormKey,
         Lines = [.. rows.Select(r => new OrderFormLine { MenuItemId = r.MenuItemId, Quantity = r.Quantity })],
     };
+
+    private static OrderFormOption Slot(string code, int quantity = 1) => new() { Code = code, Quantity = quantity };
 
     private IEnumerable<string> ErrorsOf(string key) =>
         _controller.ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];

@@ -17,13 +17,33 @@ public sealed class MenuItemFormViewModelTests
     private static readonly IMapper Mapper = new MapperConfiguration(c => c.AddProfile<MenuProfile>()).CreateMapper();
 
     [Test]
-    public void ToDetails_FormMappedFromAnItem_GivesBackTheItemsDetails()
+    public void ToDetails_FormMappedFromAnItem_GivesBackTheItemsDetailsWithItsOwnSizesAndGroups()
     {
         var item = Item(price: 4.20m);
 
         var form = Mapper.Map<MenuItemFormViewModel>(item);
 
-        Assert.That(form.ToDetails(), Is.EqualTo(item.Details).Using<MenuItemDetails>(SameDetails));
+        // The form writes the sizes and groups it shows back, rather than "keep" (null): the same item either way.
+        Assert.That(form.ToDetails(), Is.EqualTo(item.Details with { Sizes = item.Sizes, OptionGroupCodes = item.OptionGroupCodes }).Using<MenuItemDetails>(SameDetails));
+    }
+
+    [Test]
+    public void ToDetails_SizeRows_TheDefaultRowCostsThePriceField()
+    {
+        var form = new MenuItemFormViewModel
+        {
+            Title = "Latte",
+            Ingredients = "Espresso",
+            Price = "3.90",
+            Sizes = [new() { Code = "small", Name = "Small", Price = "3.50" }, new() { Code = "medium", Name = "Medium", Price = "9.99" }],
+            DefaultSize = 1,
+            OptionGroupCodes = ["milk", "milk", ""],
+        };
+
+        var details = form.ToDetails();
+
+        Assert.That(details.Sizes, Is.EqualTo(new MenuItemSize[] { new("small", "Small", 3.50m), new("medium", "Medium", 3.90m, IsDefault: true) }));
+        Assert.That(details.OptionGroupCodes, Is.EqualTo(new[] { "milk" }));
     }
 
     [Test]
@@ -90,7 +110,10 @@ public sealed class MenuItemFormViewModelTests
     }
 
     private static bool SameDetails(MenuItemDetails a, MenuItemDetails b) =>
-        a with { Ingredients = [] } == b with { Ingredients = [] } && a.Ingredients.SequenceEqual(b.Ingredients);
+        a with { Ingredients = [], Sizes = null, OptionGroupCodes = null } == b with { Ingredients = [], Sizes = null, OptionGroupCodes = null }
+        && a.Ingredients.SequenceEqual(b.Ingredients)
+        && (a.Sizes ?? []).SequenceEqual(b.Sizes ?? [])
+        && (a.OptionGroupCodes ?? []).SequenceEqual(b.OptionGroupCodes ?? []);
 
     private static Dictionary<string, string?> Errors(MenuItemFormViewModel form)
     {
