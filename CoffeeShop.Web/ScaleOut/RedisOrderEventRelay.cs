@@ -23,6 +23,9 @@ internal sealed class RedisOrderEventRelay(RedisConnection redis, OrderEventBrok
 
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
+    // The same prefix as bytes: Redis sends this instance's own messages back too, and they are skipped unread.
+    private byte[]? _ownPrefix;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (redis.Multiplexer is not { } multiplexer)
@@ -78,14 +81,15 @@ internal sealed class RedisOrderEventRelay(RedisConnection redis, OrderEventBrok
     /// <summary>"instance id, newline, the change as JSON": an instance skips its own messages without parsing them.</summary>
     private void Receive(RedisValue message)
     {
-        var text = message.ToString();
-        var separator = text.IndexOf('\n', StringComparison.Ordinal);
-        if (separator <= 0 || text.AsSpan(0, separator).SequenceEqual(_instance))
+        var bytes = ((ReadOnlyMemory<byte>)message).Span;
+        var ownPrefix = _ownPrefix ??= System.Text.Encoding.UTF8.GetBytes(_instance + "\n");
+        var separator = bytes.IndexOf((byte)'\n');
+        if (separator <= 0 || bytes.StartsWith(ownPrefix))
         {
             return;
         }
 
-        if (JsonSerializer.Deserialize<OrderEvent>(text.AsSpan(separator + 1), Json) is { } change)
+        if (JsonSerializer.Deserialize<OrderEvent>(bytes[(separator + 1)..], Json) is { } change)
         {
             broker.PublishRemote(change);
         }
