@@ -13,9 +13,18 @@ public sealed class SignInPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Signed in once the next page's document has arrived; the steps after wait for what they need themselves
         // (a full "load" also waits for every picture, which once took over 30 s on a loaded CI machine).
-        await page.WaitForURLAsync(
-            url => !url.Contains("/account/login", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(
+                url => !url.Contains("/account/login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException ex)
+        {
+            // Once in many CI runs the browser stayed on the sign-in page; say what that page said, so the cause shows.
+            var said = await page.Locator("main").InnerTextAsync(new() { Timeout = 5000 });
+            throw new TimeoutException($"Still on {page.Url} after signing in as {email}; the page said: {said}", ex);
+        }
     }
 }
 
