@@ -8,8 +8,11 @@ public static class Slug
 {
     public const int MaxLength = 40;
 
-    public static string Message(FieldKey key) =>
-        $"{key.Label} must be 1 to {MaxLength} lowercase letters, digits and single hyphens, starting with a letter or digit (e.g. oat-milk).";
+    /// <summary>The rule in words, for every message that states it.</summary>
+    public static string Rule { get; } =
+        $"1 to {MaxLength} lowercase letters, digits and single hyphens, starting with a letter or digit (e.g. oat-milk)";
+
+    public static string Message(FieldKey key) => $"{key.Label} must be {Rule}.";
 
     public static bool IsValid(string? value)
     {

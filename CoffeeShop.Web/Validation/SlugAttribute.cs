@@ -8,7 +8,7 @@ namespace CoffeeShop.Web.Validation;
 public sealed class SlugAttribute : ValidationAttribute
 {
     public SlugAttribute()
-        : base(() => $"Use 1 to {Slug.MaxLength} lowercase letters, digits and single hyphens, starting with a letter or digit (e.g. oat-milk).")
+        : base(() => $"Use {Slug.Rule}.")
     {
     }
 
